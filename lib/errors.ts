@@ -1,0 +1,67 @@
+// Expected failures: the only messages that ever reach a person.
+export type FieldErrors = Record<string, string[] | undefined>;
+
+/** A rule was broken; `message` is safe to show, `field` places it next to an input. */
+export class DomainError extends Error {
+  readonly field?: string;
+  constructor(message: string, options?: { field?: string }) {
+    super(message);
+    this.name = "DomainError";
+    this.field = options?.field;
+  }
+}
+
+/** The thing does not exist, or the caller may not know it exists. */
+export class NotFoundError extends DomainError {
+  constructor(message = "Not found") {
+    super(message);
+    this.name = "NotFoundError";
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = "You are not allowed to do this") {
+    super(message);
+    this.name = "ForbiddenError";
+  }
+}
+
+/** Another change got there first (a race, a repeated click). */
+export class ConflictError extends DomainError {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConflictError";
+  }
+}
+
+/** The result shape of every server action: values, never thrown errors. */
+export type ActionState = {
+  ok?: boolean;
+  message?: string;
+  formError?: string;
+  fieldErrors?: FieldErrors;
+  values?: Record<string, unknown>;
+};
+
+/** Turns a thrown error into what a form may show; unexpected errors are logged, not shown. */
+export function toActionState(error: unknown, values?: Record<string, unknown>): ActionState {
+  if (error instanceof DomainError) {
+    return error.field
+      ? { fieldErrors: { [error.field]: [error.message] }, values }
+      : { formError: error.message, values };
+  }
+  console.error(error);
+  return { formError: "Something went wrong on our side. Please try again.", values };
+}
+
+/** Postgres unique violation (Prisma wraps it as P2002, the driver as 23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const candidate = error as { code?: string; cause?: unknown; meta?: unknown };
+  if (candidate.code === "P2002" || candidate.code === "23505") return true;
+  return JSON.stringify(candidate.meta ?? {}).includes("23505") || isUniqueViolationCause(candidate.cause);
+}
+
+function isUniqueViolationCause(cause: unknown): boolean {
+  return typeof cause === "object" && cause !== null && (cause as { code?: string }).code === "23505";
+}

@@ -1,0 +1,78 @@
+// Every event of the system. Add one here and give it a handler in worker/handlers.
+import { z } from "zod";
+import { defineEvent } from "@/lib/events/define-event";
+
+const requestRef = z.object({ requestId: z.number().int().positive() });
+
+/** A sign-contract request waits for a manager (right after submit; again with backoff). */
+export const signRequestAssignmentDue = defineEvent({
+  name: "sign-request.assignment-due",
+  version: 1,
+  topic: "signRequests",
+  schema: requestRef.extend({ attempt: z.number().int().nonnegative().default(0) }),
+  keyOf: (payload) => `request-${payload.requestId}`,
+});
+
+/** A publish request waits to be graded (right after submit). */
+export const publishRequestGradingDue = defineEvent({
+  name: "publish-request.grading-due",
+  version: 1,
+  topic: "publishRequests",
+  schema: requestRef,
+  keyOf: (payload) => `request-${payload.requestId}`,
+});
+
+/** A request still undecided at this time is closed as Expired. */
+export const requestExpiryDue = defineEvent({
+  name: "request.expiry-due",
+  version: 1,
+  topic: "dueRequests",
+  schema: requestRef,
+  keyOf: (payload) => `request-${payload.requestId}`,
+});
+
+/** A scheduled release goes live. */
+export const releaseGoLiveDue = defineEvent({
+  name: "release.go-live-due",
+  version: 1,
+  topic: "dueReleases",
+  schema: z.object({ releaseId: z.number().int().positive() }),
+  keyOf: (payload) => `release-${payload.releaseId}`,
+});
+
+/** An artist's contract ends: the artist becomes inactive. */
+export const contractEndDue = defineEvent({
+  name: "artist.contract-end-due",
+  version: 1,
+  topic: "dueContracts",
+  schema: z.object({ artistId: z.number().int().positive(), contractDueDate: z.string() }),
+  keyOf: (payload) => `artist-${payload.artistId}`,
+});
+
+/** Fetch statistics now (daily schedule or a manager's button). */
+export const statisticsRefreshRequested = defineEvent({
+  name: "statistics.refresh-requested",
+  version: 1,
+  topic: "statisticsCommands",
+  schema: z.object({ refreshId: z.number().int().positive() }),
+  keyOf: () => "statistics",
+});
+
+/** A harmless event the platform's own tests and health checks send through the pipeline. */
+export const platformProbe = defineEvent({
+  name: "platform.probe",
+  version: 1,
+  topic: "platformProbe",
+  schema: z.object({ probeId: z.string().min(1), fail: z.boolean().default(false) }),
+  keyOf: (payload) => payload.probeId,
+});
+
+export const allEvents = [
+  signRequestAssignmentDue,
+  publishRequestGradingDue,
+  requestExpiryDue,
+  releaseGoLiveDue,
+  contractEndDue,
+  statisticsRefreshRequested,
+  platformProbe,
+] as const;

@@ -1,0 +1,27 @@
+// Kafka topic names; every environment may prefix them (KAFKA_TOPIC_PREFIX) to share a broker.
+import { env } from "@/lib/env";
+
+export const topicSuffixes = {
+  signRequests: "requests.sign",
+  publishRequests: "requests.publish",
+  dueRequests: "requests.due",
+  dueReleases: "releases.due",
+  dueContracts: "artists.due",
+  statisticsCommands: "statistics.commands",
+  platformProbe: "platform.probe",
+} as const;
+
+export type TopicKey = keyof typeof topicSuffixes;
+
+export function topicName(key: TopicKey): string {
+  return `${env().KAFKA_TOPIC_PREFIX}${topicSuffixes[key]}`;
+}
+
+/** Messages that failed every attempt are parked here, never dropped. */
+export function deadLetterTopicName(topic: string): string {
+  return `${topic}.dlq`;
+}
+
+export function allTopicNames(): string[] {
+  return (Object.keys(topicSuffixes) as TopicKey[]).map(topicName);
+}
