@@ -1,12 +1,12 @@
 // The Prisma client (over node-postgres), one per process.
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 export type Db = PrismaClient;
 /** A client or an interactive-transaction client: what mutations accept as `tx`. */
-export type DbClient = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+export type DbClient = Prisma.TransactionClient;
 
 const globalForPrisma = globalThis as unknown as { cookDroogersPrisma?: PrismaClient };
 

@@ -1,0 +1,17 @@
+// When a manager appears, every sign request still waiting for one is tried again at once.
+import "server-only";
+import type { DbClient } from "@/lib/db";
+import { signRequestAssignmentDue } from "@/lib/events/definitions";
+import { enqueueEvent } from "@/lib/events/enqueue-event";
+
+export async function requeueWaitingSignRequests(tx: DbClient): Promise<number> {
+  const waiting = await tx.request.findMany({
+    where: { type: "SIGN_CONTRACT", status: "NEW", managerId: null },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  for (const request of waiting) {
+    await enqueueEvent(tx, signRequestAssignmentDue, { requestId: request.id, attempt: 0 });
+  }
+  return waiting.length;
+}
