@@ -1,0 +1,25 @@
+// Accept (DOMAIN.md §3.1.3, §3.2.3): by the assigned manager, one transaction with the
+// type's side effects; a second click or a racing manager gets a ConflictError.
+import "server-only";
+import type { SessionUser } from "@/lib/auth/guards";
+import { prisma } from "@/lib/db";
+import { notify } from "@/lib/notifications/notify";
+import { getAssignedRequestOrThrow } from "@/lib/requests/get-assigned-request";
+import { applyPublishAcceptance } from "@/lib/requests/publish/accept-publish-request";
+import { applySignAcceptance } from "@/lib/requests/sign/accept-sign-request";
+import { transitionRequest } from "@/lib/requests/transition-request";
+
+export async function acceptRequest(actor: SessionUser, requestId: number, now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const request = await getAssignedRequestOrThrow(tx, actor, requestId);
+    const managerId = actor.managerId as number;
+    await transitionRequest(tx, { requestId, action: "accept", actorId: actor.id, reason: "Accepted by the manager" });
+    if (request.type === "SIGN_CONTRACT") {
+      await applySignAcceptance(tx, request, managerId, now);
+      await notify(tx, { userId: request.applicantId, requestId, message: "Welcome to the label! Your request to join was accepted." });
+    } else {
+      await applyPublishAcceptance(tx, request, managerId);
+      await notify(tx, { userId: request.applicantId, requestId, message: "Your publish request was accepted; the release is scheduled." });
+    }
+  });
+}

@@ -1,0 +1,50 @@
+// Proceed to manager (DOMAIN.md §3.1 step 2), run by the worker: New → On approval.
+import "server-only";
+import type { DbClient } from "@/lib/db";
+import { signRequestAssignmentDue } from "@/lib/events/definitions";
+import { enqueueEvent } from "@/lib/events/enqueue-event";
+import { notify } from "@/lib/notifications/notify";
+import { loadManagerLoads, pickManager } from "@/lib/requests/sign/choose-manager";
+import { nextAssignmentAttemptAt } from "@/lib/requests/timing";
+import { transitionRequest } from "@/lib/requests/transition-request";
+
+// Serializes assignments across workers so two requests never both see the same
+// "least loaded" manager.
+const ASSIGNMENT_LOCK_KEY = 72_707_370;
+
+export type AssignmentOutcome = "assigned" | "no-manager" | "skipped";
+
+export async function assignSignRequest(tx: DbClient, requestId: number, attempt: number, now = new Date()): Promise<AssignmentOutcome> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ASSIGNMENT_LOCK_KEY})`;
+  const request = await tx.request.findUnique({
+    where: { id: requestId },
+    select: { id: true, type: true, status: true, managerId: true, applicantId: true, nickname: true },
+  });
+  // A repeated or stale message: the request was assigned, withdrawn or expired meanwhile.
+  if (!request || request.type !== "SIGN_CONTRACT" || request.status !== "NEW") return "skipped";
+
+  const managerId = pickManager(await loadManagerLoads(tx));
+  if (managerId === null) {
+    await enqueueEvent(tx, signRequestAssignmentDue, { requestId, attempt: attempt + 1 }, { availableAt: nextAssignmentAttemptAt(now, attempt) });
+    return "no-manager";
+  }
+  await transitionRequest(tx, {
+    requestId,
+    action: "assign",
+    actorId: null,
+    reason: "Assigned to the manager with the lightest queue",
+    data: { managerId },
+  });
+  const manager = await tx.manager.findUniqueOrThrow({ where: { id: managerId }, select: { userId: true, user: { select: { name: true } } } });
+  await notify(tx, {
+    userId: request.applicantId,
+    requestId,
+    message: `Your request to join the label is now with ${manager.user.name} for approval.`,
+  });
+  await notify(tx, {
+    userId: manager.userId,
+    requestId,
+    message: `New request to join the label from "${request.nickname}" is waiting for your decision.`,
+  });
+  return "assigned";
+}

@@ -1,0 +1,54 @@
+// Submit a sign-contract request (DOMAIN.md §3.1 step 1): a USER asks to join the label.
+import "server-only";
+import type { SessionUser } from "@/lib/auth/guards";
+import { prisma } from "@/lib/db";
+import { DomainError, ForbiddenError, isUniqueViolation } from "@/lib/errors";
+import { requestExpiryDue, signRequestAssignmentDue } from "@/lib/events/definitions";
+import { enqueueEvent } from "@/lib/events/enqueue-event";
+import type { SignContractInput } from "@/lib/requests/sign/schemas";
+import { signRequestExpiresAt } from "@/lib/requests/timing";
+
+export const NICKNAME_TAKEN = "This nickname is already taken";
+export const ALREADY_OPEN = "You already have an open request to join the label";
+
+export async function submitSignRequest(user: SessionUser, input: SignContractInput) {
+  if (user.role !== "USER") {
+    throw new ForbiddenError("Only people who are not yet part of the label can ask to join it");
+  }
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const open = await tx.request.findFirst({
+        where: { applicantId: user.id, type: "SIGN_CONTRACT", status: { not: "CLOSED" } },
+        select: { id: true },
+      });
+      if (open) throw new DomainError(ALREADY_OPEN);
+      const takenByArtist = await tx.artist.findFirst({
+        where: { nickname: { equals: input.nickname, mode: "insensitive" } },
+        select: { id: true },
+      });
+      const takenByRequest = await tx.request.findFirst({
+        where: { type: "SIGN_CONTRACT", status: { not: "CLOSED" }, nickname: { equals: input.nickname, mode: "insensitive" } },
+        select: { id: true },
+      });
+      if (takenByArtist || takenByRequest) throw new DomainError(NICKNAME_TAKEN, { field: "nickname" });
+
+      const request = await tx.request.create({
+        data: { type: "SIGN_CONTRACT", applicantId: user.id, nickname: input.nickname, message: input.message },
+      });
+      await tx.requestHistory.create({
+        data: { requestId: request.id, fromStatus: null, toStatus: "NEW", actorId: user.id, reason: "Request submitted" },
+      });
+      await enqueueEvent(tx, signRequestAssignmentDue, { requestId: request.id, attempt: 0 });
+      await enqueueEvent(tx, requestExpiryDue, { requestId: request.id }, { availableAt: signRequestExpiresAt(request.createdAt) });
+      return request;
+    });
+  } catch (error) {
+    // Two submissions racing past the checks: the partial unique indexes decide.
+    if (isUniqueViolation(error)) {
+      const message = String((error as { message?: string }).message ?? "");
+      if (message.includes("applicant")) throw new DomainError(ALREADY_OPEN);
+      throw new DomainError(NICKNAME_TAKEN, { field: "nickname" });
+    }
+    throw error;
+  }
+}

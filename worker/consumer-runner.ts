@@ -1,0 +1,206 @@
+// Consumes the event topics in a consumer group. Each message is applied at most once
+// (idempotency by event id in the same transaction as its effects), its offset is
+// committed only after that transaction committed, failures are retried with backoff,
+// and after the last attempt the message is parked on the dead-letter topic.
+import type { Consumer, Kafka, KafkaMessage, Producer } from "kafkajs";
+import type { Db, DbClient } from "@/lib/db";
+import type { EventEnvelope } from "@/lib/events/define-event";
+import { deadLetterTopicName } from "@/lib/kafka/topics";
+import { backoffDelay, type BackoffPolicy } from "@/worker/backoff";
+import type { EventHandler, HandlerContext } from "@/worker/handler";
+
+export type ConsumerOptions = {
+  kafka: Kafka;
+  db: Db;
+  producer: Producer;
+  groupId: string;
+  /** Name recorded in the idempotency ledger: one per logical consumer. */
+  consumerName: string;
+  topics: string[];
+  handlers: readonly EventHandler[];
+  maxAttempts: number;
+  backoff: BackoffPolicy;
+  /** Test hook: called after the transaction committed and before the offset commit. */
+  afterApply?: (eventId: string) => Promise<void> | void;
+  log?: (message: string) => void;
+};
+
+export type RunningConsumer = { consumer: Consumer; stop: () => Promise<void> };
+
+export async function startConsumer(options: ConsumerOptions): Promise<RunningConsumer> {
+  const log = options.log ?? ((message: string) => console.log(`[consumer] ${message}`));
+  const byName = new Map(options.handlers.map((handler) => [handler.event.name, handler]));
+  const consumer = options.kafka.consumer({ groupId: options.groupId, sessionTimeout: 15_000, heartbeatInterval: 3_000 });
+  let stopping = false;
+  await consumer.connect();
+  await consumer.subscribe({ topics: options.topics, fromBeginning: true });
+  await consumer.run({
+    autoCommit: false,
+    eachMessage: async ({ topic, partition, message, heartbeat }) => {
+      await processMessage({ ...options, log, byName, heartbeat, isStopping: () => stopping }, topic, message);
+      await options.afterApply?.(readEventId(message) ?? "");
+      await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+    },
+  });
+  return {
+    consumer,
+    stop: async () => {
+      stopping = true;
+      await consumer.disconnect();
+    },
+  };
+}
+
+type ProcessContext = ConsumerOptions & {
+  log: (message: string) => void;
+  byName: Map<string, EventHandler>;
+  heartbeat: () => Promise<void>;
+  isStopping: () => boolean;
+};
+
+function readEventId(message: KafkaMessage): string | null {
+  const header = message.headers?.["event-id"];
+  return header ? header.toString() : null;
+}
+
+async function processMessage(context: ProcessContext, topic: string, message: KafkaMessage): Promise<void> {
+  const envelope = parseEnvelope(message);
+  if (!envelope) {
+    await deadLetter(context, topic, message, null, "message is not a valid event envelope", 0);
+    return;
+  }
+  const handler = context.byName.get(envelope.name);
+  if (!handler) {
+    await deadLetter(context, topic, message, envelope, `no handler for event ${envelope.name}`, 0);
+    return;
+  }
+  const payload = handler.event.schema.safeParse(envelope.payload);
+  if (!payload.success) {
+    await deadLetter(context, topic, message, envelope, `invalid payload: ${payload.error.message}`, 0);
+    return;
+  }
+  if (await alreadyProcessed(context.db, context.consumerName, envelope.eventId)) return;
+
+  let attempt = (await previousFailures(context.db, context.consumerName, envelope.eventId)) + 1;
+  for (;;) {
+    try {
+      await runHandler(context, handler, envelope.eventId, payload.data, attempt);
+      await clearFailures(context.db, context.consumerName, envelope.eventId);
+      return;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      await recordFailure(context.db, context.consumerName, envelope.eventId, attempt, reason);
+      context.log(`${envelope.name} ${envelope.eventId} failed (attempt ${attempt}/${context.maxAttempts}): ${reason}`);
+      if (attempt >= context.maxAttempts) {
+        await deadLetter(context, topic, message, envelope, reason, attempt);
+        await handler.onGiveUp?.(payload.data, reason).catch((giveUpError: unknown) => context.log(`onGiveUp failed: ${String(giveUpError)}`));
+        return;
+      }
+      // Offsets stay uncommitted while we wait, so a stop here means redelivery, not loss.
+      if (context.isStopping()) throw error;
+      await waitWithHeartbeats(backoffDelay(attempt, context.backoff), context.heartbeat);
+      attempt += 1;
+    }
+  }
+}
+
+async function runHandler(context: ProcessContext, handler: EventHandler, eventId: string, payload: unknown, attempt: number) {
+  let applied = false;
+  const handlerContext: HandlerContext = {
+    eventId,
+    attempt,
+    applyOnce: async (work: (tx: DbClient) => Promise<void>) => {
+      applied = true;
+      return context.db.$transaction(
+        async (tx) => {
+          const inserted = await tx.$executeRaw`
+            INSERT INTO "ProcessedMessage" ("consumer", "eventId", "outcome") VALUES (${context.consumerName}, ${eventId}::uuid, 'applied')
+            ON CONFLICT DO NOTHING`;
+          if (inserted === 0) return false;
+          await work(tx);
+          return true;
+        },
+        { timeout: 30_000, maxWait: 10_000 },
+      );
+    },
+  };
+  await handler.handle(payload, handlerContext);
+  if (!applied) await markProcessed(context.db, context.consumerName, eventId, "handled");
+}
+
+function parseEnvelope(message: KafkaMessage): EventEnvelope | null {
+  try {
+    const value = JSON.parse(message.value?.toString() ?? "") as Partial<EventEnvelope>;
+    if (typeof value.eventId !== "string" || typeof value.name !== "string" || typeof value.version !== "number") return null;
+    if (!/^[0-9a-f-]{36}$/i.test(value.eventId)) return null;
+    return value as EventEnvelope;
+  } catch {
+    return null;
+  }
+}
+
+async function alreadyProcessed(db: Db, consumer: string, eventId: string): Promise<boolean> {
+  const rows = await db.$queryRaw<{ found: number }[]>`
+    SELECT 1 AS found FROM "ProcessedMessage" WHERE "consumer" = ${consumer} AND "eventId" = ${eventId}::uuid`;
+  return rows.length > 0;
+}
+
+async function markProcessed(db: Db, consumer: string, eventId: string, outcome: string) {
+  await db.$executeRaw`
+    INSERT INTO "ProcessedMessage" ("consumer", "eventId", "outcome") VALUES (${consumer}, ${eventId}::uuid, ${outcome})
+    ON CONFLICT DO NOTHING`;
+}
+
+async function previousFailures(db: Db, consumer: string, eventId: string): Promise<number> {
+  const rows = await db.$queryRaw<{ attempts: number }[]>`
+    SELECT "attempts" FROM "MessageFailure" WHERE "consumer" = ${consumer} AND "eventId" = ${eventId}::uuid`;
+  return rows[0]?.attempts ?? 0;
+}
+
+async function recordFailure(db: Db, consumer: string, eventId: string, attempt: number, error: string) {
+  await db.$executeRaw`
+    INSERT INTO "MessageFailure" ("consumer", "eventId", "attempts", "lastError", "lastAttemptAt")
+    VALUES (${consumer}, ${eventId}::uuid, ${attempt}, ${error.slice(0, 2000)}, now())
+    ON CONFLICT ("consumer", "eventId") DO UPDATE SET "attempts" = EXCLUDED."attempts", "lastError" = EXCLUDED."lastError", "lastAttemptAt" = now()`;
+}
+
+async function clearFailures(db: Db, consumer: string, eventId: string) {
+  await db.$executeRaw`DELETE FROM "MessageFailure" WHERE "consumer" = ${consumer} AND "eventId" = ${eventId}::uuid`;
+}
+
+async function deadLetter(
+  context: ProcessContext,
+  topic: string,
+  message: KafkaMessage,
+  envelope: EventEnvelope | null,
+  reason: string,
+  attempts: number,
+) {
+  await context.producer.send({
+    topic: deadLetterTopicName(topic),
+    acks: -1,
+    messages: [
+      {
+        key: message.key,
+        value: message.value,
+        headers: {
+          "original-topic": topic,
+          "original-offset": message.offset,
+          "failure-reason": reason.slice(0, 1000),
+          attempts: String(attempts),
+          "event-name": envelope?.name ?? "unknown",
+        },
+      },
+    ],
+  });
+  if (envelope) await markProcessed(context.db, context.consumerName, envelope.eventId, "dead-lettered");
+  context.log(`parked ${envelope?.name ?? "message"} on ${deadLetterTopicName(topic)}: ${reason}`);
+}
+
+async function waitWithHeartbeats(totalMs: number, heartbeat: () => Promise<void>) {
+  const deadline = Date.now() + totalMs;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, deadline - Date.now())));
+    await heartbeat().catch(() => undefined);
+  }
+}

@@ -1,0 +1,4 @@
+// The worker's periodic jobs.
+import type { ScheduledJob } from "@/worker/scheduler";
+
+export const scheduledJobs: readonly ScheduledJob[] = [];

@@ -1,0 +1,24 @@
+// Periodic jobs (e.g. the daily statistics refresh). Each job must be idempotent for its
+// period, since several workers run it and a restart runs it again.
+export type ScheduledJob = { name: string; everyMs: number; run: (now: Date) => Promise<void> };
+
+export function startScheduler(jobs: readonly ScheduledJob[], log: (message: string) => void): { stop: () => Promise<void> } {
+  const running = new Set<Promise<void>>();
+  const timers = jobs.map((job) => {
+    const tick = () => {
+      const run = job
+        .run(new Date())
+        .catch((error: unknown) => log(`job ${job.name} failed: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => running.delete(run));
+      running.add(run);
+    };
+    tick();
+    return setInterval(tick, job.everyMs);
+  });
+  return {
+    stop: async () => {
+      timers.forEach(clearInterval);
+      await Promise.all(running);
+    },
+  };
+}

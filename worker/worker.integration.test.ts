@@ -1,0 +1,147 @@
+// The platform's guarantees, on the real PostgreSQL and Kafka: exactly-once effects across
+// a crash, retries with backoff ending on the dead-letter topic, due-time events.
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+process.env.KAFKA_TOPIC_PREFIX = `${process.env.KAFKA_TOPIC_PREFIX ?? "it."}worker-${Date.now()}.`;
+
+const { prisma } = await import("@/lib/db");
+const { platformProbe, requestExpiryDue } = await import("@/lib/events/definitions");
+const { enqueueEvent } = await import("@/lib/events/enqueue-event");
+const { createKafka } = await import("@/lib/kafka/client");
+const { deadLetterTopicName, topicName } = await import("@/lib/kafka/topics");
+const { submitSignRequest } = await import("@/lib/requests/sign/submit-sign-request");
+const { createManager, createUser, resetDatabase, waitFor } = await import("@/lib/testing/integration");
+const { defineHandler } = await import("@/worker/handler");
+const { startWorker } = await import("@/worker/start-worker");
+
+beforeAll(async () => {
+  await resetDatabase(prisma);
+});
+
+afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+describe("worker platform", () => {
+  it("applies an event exactly once even when the worker dies between the database commit and the offset commit", async () => {
+    await createManager(prisma, "Crash Test Manager");
+    const applicant = await createUser(prisma);
+    const request = await submitSignRequest(applicant, { nickname: `crash-${Date.now()}`, message: null });
+
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "worker/main.ts"], {
+      env: { ...process.env, WORKER_TEST_CRASH_AFTER_COMMIT: "true" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const exitCode = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(exitCode, output).toBe(86);
+
+    // The crashed worker committed the assignment but not the offset.
+    const afterCrash = await prisma.request.findUniqueOrThrow({ where: { id: request.id } });
+    expect(afterCrash.status).toBe("ON_APPROVAL");
+
+    const seen: string[] = [];
+    const worker = await startWorker({ db: prisma, workerId: "after-crash", afterApply: (eventId) => void seen.push(eventId) });
+    try {
+      const assignmentEvent = await prisma.outboxEvent.findFirstOrThrow({
+        where: { name: "sign-request.assignment-due", payload: { path: ["requestId"], equals: request.id } },
+      });
+      await waitFor("the redelivered assignment event", async () => seen.includes(assignmentEvent.eventId));
+    } finally {
+      await worker.stop();
+    }
+    const assignments = await prisma.requestHistory.count({ where: { requestId: request.id, toStatus: "ON_APPROVAL" } });
+    expect(assignments).toBe(1);
+    const notifications = await prisma.notification.count({ where: { userId: applicant.id, requestId: request.id } });
+    expect(notifications).toBe(1);
+  });
+
+  it("retries a failing handler with growing delays and parks the message on the dead-letter topic", async () => {
+    const attemptsAt: number[] = [];
+    const failing = defineHandler({
+      event: platformProbe,
+      handle: async (payload) => {
+        attemptsAt.push(Date.now());
+        throw new Error(`probe ${payload.probeId} refuses`);
+      },
+    });
+    const probeId = `dlq-${Date.now()}`;
+    const dlqTopic = deadLetterTopicName(topicName("platformProbe"));
+    const kafka = createKafka("dlq-test");
+    const dlqConsumer = kafka.consumer({ groupId: `dlq-reader-${probeId}` });
+    const parked: { headers: Record<string, string>; value: string }[] = [];
+
+    const worker = await startWorker({ db: prisma, workerId: "dlq", handlers: [failing], maxAttempts: 4, backoffBaseMs: 200, backoffMaxMs: 5_000 });
+    await dlqConsumer.connect();
+    await dlqConsumer.subscribe({ topics: [dlqTopic], fromBeginning: true });
+    await dlqConsumer.run({
+      eachMessage: async ({ message }) => {
+        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([key, value]) => [key, String(value)]));
+        parked.push({ headers, value: message.value?.toString() ?? "" });
+      },
+    });
+    try {
+      const eventId = await prisma.$transaction((tx) => enqueueEvent(tx, platformProbe, { probeId, fail: true }));
+      const message = await waitFor("the message on the dead-letter topic", async () => parked.find((entry) => entry.value.includes(eventId)));
+      expect(message.headers.attempts).toBe("4");
+      expect(message.headers["failure-reason"]).toContain("refuses");
+      expect(attemptsAt).toHaveLength(4);
+      const gaps = attemptsAt.slice(1).map((at, index) => at - (attemptsAt[index] as number));
+      // 200, 400, 800 ms (±10% jitter): each wait longer than the one before.
+      expect(gaps[0]).toBeGreaterThanOrEqual(180);
+      expect(gaps[1]).toBeGreaterThanOrEqual(360);
+      expect(gaps[2]).toBeGreaterThanOrEqual(720);
+      const ledger = await prisma.processedMessage.findFirstOrThrow({ where: { eventId } });
+      expect(ledger.outcome).toBe("dead-lettered");
+    } finally {
+      await dlqConsumer.disconnect();
+      await worker.stop();
+    }
+  });
+
+  it("holds a due-time event until its time, survives a worker restart, and fires it once", async () => {
+    await createManager(prisma);
+    const applicant = await createUser(prisma);
+    const request = await submitSignRequest(applicant, { nickname: `due-${Date.now()}`, message: null });
+    const expiry = await prisma.outboxEvent.findFirstOrThrow({
+      where: { name: requestExpiryDue.name, payload: { path: ["requestId"], equals: request.id } },
+    });
+    expect(expiry.availableAt.getTime() - request.createdAt.getTime()).toBe(90 * 24 * 60 * 60 * 1000);
+
+    const first = await startWorker({ db: prisma, workerId: "due-1" });
+    await waitFor("assignment", async () => (await prisma.request.findUniqueOrThrow({ where: { id: request.id } })).status === "ON_APPROVAL");
+    expect((await prisma.outboxEvent.findUniqueOrThrow({ where: { id: expiry.id } })).sentAt).toBeNull();
+    await first.stop();
+
+    // Ninety days pass while no worker runs.
+    await prisma.request.update({ where: { id: request.id }, data: { createdAt: new Date(Date.now() - 91 * 24 * 60 * 60 * 1000) } });
+    await prisma.outboxEvent.update({ where: { id: expiry.id }, data: { availableAt: new Date(Date.now() - 1000) } });
+
+    const second = await startWorker({ db: prisma, workerId: "due-2" });
+    try {
+      await waitFor("expiry", async () => (await prisma.request.findUniqueOrThrow({ where: { id: request.id } })).status === "CLOSED");
+    } finally {
+      await second.stop();
+    }
+    const closed = await prisma.request.findUniqueOrThrow({ where: { id: request.id } });
+    expect(closed.resolution).toBe("EXPIRED");
+    expect(closed.resolutionReason).toBe("The request is no longer relevant");
+    expect(await prisma.requestHistory.count({ where: { requestId: request.id, toResolution: "EXPIRED" } })).toBe(1);
+  });
+
+  it("writes a heartbeat and leaves no unsent outbox rows that are due", async () => {
+    const worker = await startWorker({ db: prisma, workerId: "heartbeat" });
+    try {
+      const eventId = await prisma.$transaction((tx) => enqueueEvent(tx, platformProbe, { probeId: `hb-${Date.now()}`, fail: false }));
+      await waitFor("the probe to be applied", () => prisma.processedMessage.findFirst({ where: { eventId } }));
+      const beat = await prisma.workerHeartbeat.findUniqueOrThrow({ where: { workerId: "heartbeat" } });
+      expect(Date.now() - beat.beatAt.getTime()).toBeLessThan(60_000);
+      expect(await prisma.outboxEvent.count({ where: { sentAt: null, availableAt: { lte: new Date() } } })).toBe(0);
+    } finally {
+      await worker.stop();
+    }
+  });
+});
