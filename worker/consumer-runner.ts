@@ -37,8 +37,8 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
   await consumer.run({
     autoCommit: false,
     eachMessage: async ({ topic, partition, message, heartbeat }) => {
-      await processMessage({ ...options, log, byName, heartbeat, isStopping: () => stopping }, topic, message);
-      await options.afterApply?.(readEventId(message) ?? "");
+      const eventId = await processMessage({ ...options, log, byName, heartbeat, isStopping: () => stopping }, topic, message);
+      await options.afterApply?.(eventId ?? "");
       await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
     },
   });
@@ -58,17 +58,18 @@ type ProcessContext = ConsumerOptions & {
   isStopping: () => boolean;
 };
 
-function readEventId(message: KafkaMessage): string | null {
-  const header = message.headers?.["event-id"];
-  return header ? header.toString() : null;
-}
-
-async function processMessage(context: ProcessContext, topic: string, message: KafkaMessage): Promise<void> {
+/** Returns the event id of the message (null when it is not an event at all). */
+async function processMessage(context: ProcessContext, topic: string, message: KafkaMessage): Promise<string | null> {
   const envelope = parseEnvelope(message);
   if (!envelope) {
     await deadLetter(context, topic, message, null, "message is not a valid event envelope", 0);
-    return;
+    return null;
   }
+  await applyEnvelope(context, topic, message, envelope);
+  return envelope.eventId;
+}
+
+async function applyEnvelope(context: ProcessContext, topic: string, message: KafkaMessage, envelope: EventEnvelope): Promise<void> {
   const handler = context.byName.get(envelope.name);
   if (!handler) {
     await deadLetter(context, topic, message, envelope, `no handler for event ${envelope.name}`, 0);
