@@ -1,0 +1,119 @@
+// /manager/requests: the manager's queue — filter by status and type, search, sort, pages.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { RequestStatusBadge } from "@/components/requests/request-status-badge";
+import { Button, LinkButton } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input, Select } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { requirePageRole } from "@/lib/auth/require-page-role";
+import { formatDay } from "@/lib/clock";
+import { listManagerQueue } from "@/lib/requests/queries";
+import { parseQueueQuery } from "@/lib/requests/queue-filters";
+import { typeLabels } from "@/lib/requests/state-machine";
+
+export const metadata: Metadata = { title: "Queue" };
+
+const statusOptions = [
+  { value: "open", label: "All open" },
+  { value: "NEW", label: "New" },
+  { value: "PROCESSING", label: "Processing" },
+  { value: "ON_APPROVAL", label: "On approval" },
+  { value: "CLOSED", label: "Closed" },
+  { value: "all", label: "All" },
+];
+const typeOptions = [
+  { value: "all", label: "All types" },
+  { value: "SIGN_CONTRACT", label: "Sign contract" },
+  { value: "PUBLISH_RELEASE", label: "Publish release" },
+];
+const sortOptions = [
+  { value: "newest", label: "Newest first" },
+  { value: "oldest", label: "Oldest first" },
+  { value: "grade-best", label: "Best grade first" },
+  { value: "grade-worst", label: "Worst grade first" },
+];
+
+export default async function ManagerQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageRole("MANAGER");
+  const query = parseQueueQuery(await searchParams);
+  const { requests, total, page, pageCount } = await listManagerQueue(user, {
+    status: query.status,
+    type: query.type,
+    search: query.q,
+    sort: query.sort,
+    page: query.page,
+  });
+
+  return (
+    <>
+      <PageHeader title="Queue" description="Requests assigned to you. Open one to see its history and decide." />
+      <form method="get" action="/manager/requests" role="search" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
+        <Select label="Status" name="status" options={statusOptions} defaultValue={query.status} />
+        <Select label="Type" name="type" options={typeOptions} defaultValue={query.type} />
+        <Input label="Search" name="q" type="search" defaultValue={query.q} placeholder="Applicant, email or nickname" />
+        <Select label="Sort" name="sort" options={sortOptions} defaultValue={query.sort} />
+        <div className="flex gap-2">
+          <Button type="submit" variant="secondary">
+            Apply
+          </Button>
+          <LinkButton href="/manager/requests" variant="ghost">
+            Reset
+          </LinkButton>
+        </div>
+      </form>
+      {requests.length === 0 ? (
+        <EmptyState title="Nothing here" description="No request assigned to you matches these filters." />
+      ) : (
+        <>
+          <Table caption="Requests assigned to you">
+            <TableHead>
+              <tr>
+                <TableHeaderCell>Request</TableHeaderCell>
+                <TableHeaderCell>Type</TableHeaderCell>
+                <TableHeaderCell>Applicant</TableHeaderCell>
+                <TableHeaderCell>Status</TableHeaderCell>
+                <TableHeaderCell>Grade</TableHeaderCell>
+                <TableHeaderCell>Submitted</TableHeaderCell>
+              </tr>
+            </TableHead>
+            <TableBody>
+              {requests.map((request) => (
+                <TableRow key={request.id}>
+                  <TableCell>
+                    <Link className="font-medium text-accent-700 hover:underline" href={`/requests/${request.id}`}>
+                      #{request.id} {request.type === "SIGN_CONTRACT" ? request.nickname : request.release?.title}
+                    </Link>
+                    {request.processingFailedAt ? <span className="ml-2 text-xs text-red-700">processing failed</span> : null}
+                  </TableCell>
+                  <TableCell>{typeLabels[request.type]}</TableCell>
+                  <TableCell>
+                    <div>{request.type === "PUBLISH_RELEASE" ? request.release?.artist.nickname : request.applicant.name}</div>
+                    <div className="text-xs text-stone-500">{request.applicant.email}</div>
+                  </TableCell>
+                  <TableCell>
+                    <RequestStatusBadge status={request.status} resolution={request.resolution} />
+                  </TableCell>
+                  <TableCell>{request.type === "PUBLISH_RELEASE" ? (request.grade ?? "pending") : "—"}</TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    <time dateTime={request.createdAt.toISOString()}>{formatDay(request.createdAt)}</time>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Pagination
+            page={page}
+            pageCount={pageCount}
+            basePath="/manager/requests"
+            searchParams={{ status: query.status, type: query.type, q: query.q, sort: query.sort }}
+            total={total}
+            itemLabel="requests"
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+// /requests/new/sign-contract: a user asks to join the label.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SignContractForm } from "@/components/requests/sign-contract-form";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/guards";
+import { findOpenSignRequest } from "@/lib/requests/queries";
+import { submitSignContractAction } from "./actions";
+
+export const metadata: Metadata = { title: "Join the label" };
+
+export default async function SignContractPage() {
+  const user = await requireUser();
+  const open = user.role === "USER" ? await findOpenSignRequest(user) : null;
+  return (
+    <>
+      <PageHeader
+        title="Join the label"
+        description="Send the label a request to sign a contract. A manager reviews it; you will be notified of the decision."
+      />
+      <Card>
+        {user.role !== "USER" ? (
+          <Alert tone="info">Only people who are not yet part of the label can ask to join it.</Alert>
+        ) : open ? (
+          <Alert tone="info" title="You already have an open request to join the label">
+            <Link className="underline" href={`/requests/${open.id}`}>
+              See its status
+            </Link>
+          </Alert>
+        ) : (
+          <SignContractForm submit={submitSignContractAction} />
+        )}
+      </Card>
+    </>
+  );
+}

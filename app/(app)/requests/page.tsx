@@ -1,0 +1,76 @@
+// /requests: the signed-in person's own requests, newest first.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { RequestStatusBadge } from "@/components/requests/request-status-badge";
+import { LinkButton } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { requireUser } from "@/lib/auth/guards";
+import { formatDay } from "@/lib/clock";
+import { listOwnRequests } from "@/lib/requests/queries";
+import { typeLabels } from "@/lib/requests/state-machine";
+
+export const metadata: Metadata = { title: "My requests" };
+
+export default async function RequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const params = await searchParams;
+  const { requests, total, page, pageCount } = await listOwnRequests(user, { page: Number(params.page ?? 1) });
+  const newRequest =
+    user.role === "USER" ? (
+      <LinkButton href="/requests/new/sign-contract" variant="primary">
+        Join the label
+      </LinkButton>
+    ) : user.role === "ARTIST" ? (
+      <LinkButton href="/requests/new/publish" variant="primary">
+        Ask to publish a release
+      </LinkButton>
+    ) : null;
+
+  return (
+    <>
+      <PageHeader title="My requests" description="Everything you have asked the label, and where it stands." actions={newRequest} />
+      {requests.length === 0 ? (
+        <EmptyState
+          title="No requests yet"
+          description={user.role === "USER" ? "Ask to join the label to get started." : "Requests you send the label will show up here."}
+          action={newRequest ?? undefined}
+        />
+      ) : (
+        <>
+          <Table caption="My requests">
+            <TableHead>
+              <tr>
+                <TableHeaderCell>Request</TableHeaderCell>
+                <TableHeaderCell>Type</TableHeaderCell>
+                <TableHeaderCell>Status</TableHeaderCell>
+                <TableHeaderCell>Submitted</TableHeaderCell>
+              </tr>
+            </TableHead>
+            <TableBody>
+              {requests.map((request) => (
+                <TableRow key={request.id}>
+                  <TableCell>
+                    <Link className="font-medium text-accent-700 hover:underline" href={`/requests/${request.id}`}>
+                      #{request.id} {request.type === "SIGN_CONTRACT" ? request.nickname : request.release?.title}
+                    </Link>
+                  </TableCell>
+                  <TableCell>{typeLabels[request.type]}</TableCell>
+                  <TableCell>
+                    <RequestStatusBadge status={request.status} resolution={request.resolution} />
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    <time dateTime={request.createdAt.toISOString()}>{formatDay(request.createdAt)}</time>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Pagination page={page} pageCount={pageCount} basePath="/requests" total={total} itemLabel="requests" />
+        </>
+      )}
+    </>
+  );
+}

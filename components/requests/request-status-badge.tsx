@@ -1,0 +1,16 @@
+// The status of a request in the words of DOMAIN.md §3, with its resolution when closed.
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import type { RequestResolution, RequestStatus } from "@/lib/generated/prisma/enums";
+import { resolutionLabels, statusLabels } from "@/lib/requests/state-machine";
+
+const statusTones: Record<RequestStatus, BadgeTone> = { NEW: "info", PROCESSING: "info", ON_APPROVAL: "warning", CLOSED: "neutral" };
+const resolutionTones: Record<RequestResolution, BadgeTone> = { ACCEPTED: "success", DECLINED: "danger", EXPIRED: "neutral", WITHDRAWN: "neutral" };
+
+export function RequestStatusBadge({ status, resolution }: { status: RequestStatus; resolution: RequestResolution | null }) {
+  return (
+    <span className="inline-flex flex-wrap gap-1">
+      <Badge tone={statusTones[status]}>{statusLabels[status]}</Badge>
+      {resolution ? <Badge tone={resolutionTones[resolution]}>{resolutionLabels[resolution]}</Badge> : null}
+    </span>
+  );
+}

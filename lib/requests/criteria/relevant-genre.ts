@@ -1,0 +1,33 @@
+// Criterion 2, "Relevant genre": a main genre other than the label's most streamed one costs a point.
+import { formatDay } from "@/lib/clock";
+import { findMainGenre, sameGenre } from "@/lib/releases/find-main-genre";
+import { defineCriterion, type CriterionResult } from "@/lib/requests/criteria/criterion";
+import { findRelevantGenre } from "@/lib/statistics/relevant-genre";
+
+export function judgeRelevantGenre(mainGenre: string | null, relevantGenre: string | null, expectedDate: Date): CriterionResult {
+  if (relevantGenre === null) {
+    return {
+      effect: 0,
+      reason: `Does not apply: not enough statistics (no streams recorded in the 3 months before ${formatDay(expectedDate)}).`,
+    };
+  }
+  if (mainGenre === null) {
+    return { effect: -1, reason: `The release has no genre; the label's most streamed genre is "${relevantGenre}".` };
+  }
+  if (sameGenre(mainGenre, relevantGenre)) {
+    return { effect: 0, reason: `The release's main genre "${mainGenre}" is the label's most streamed genre of the last 3 months.` };
+  }
+  return {
+    effect: -1,
+    reason: `The release's main genre "${mainGenre}" differs from the label's most streamed genre of the last 3 months, "${relevantGenre}".`,
+  };
+}
+
+export const relevantGenre = defineCriterion({
+  key: "relevant-genre",
+  name: "Relevant genre",
+  async evaluate({ tx, release, expectedDate }) {
+    const labelGenre = await findRelevantGenre(tx, expectedDate);
+    return judgeRelevantGenre(findMainGenre(release.tracks), labelGenre, expectedDate);
+  },
+});

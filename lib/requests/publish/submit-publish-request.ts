@@ -1,0 +1,81 @@
+// Submits a publish request (DOMAIN.md §3.2 step 1): checks every rule, stores it as New for
+// the artist's manager, and enqueues its grading and its expiry in the same transaction.
+import "server-only";
+import { formatDay, systemClock, type Clock } from "@/lib/clock";
+import { prisma } from "@/lib/db";
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, isUniqueViolation } from "@/lib/errors";
+import { publishRequestGradingDue, requestExpiryDue } from "@/lib/events/definitions";
+import { enqueueEvent } from "@/lib/events/enqueue-event";
+import { notify } from "@/lib/notifications/notify";
+import { lockOwnRelease } from "@/lib/releases/lock-own-release";
+import type { ArtistActor } from "@/lib/releases/require-artist";
+import { earliestPublicationDate, isPublicationDateAllowed, isWithinContract } from "@/lib/requests/publish/publication-date-rule";
+import type { PublishRequestInput } from "@/lib/requests/publish/schemas";
+import { publishRequestExpiresAt } from "@/lib/requests/timing";
+
+export const INACTIVE_ARTIST_MESSAGE =
+  "Your contract with the label is no longer active, so you cannot submit publish requests. Contact your manager to renew it.";
+
+export async function submitPublishRequest(actor: ArtistActor, input: PublishRequestInput, clock: Clock = systemClock): Promise<{ id: number }> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const artist = await tx.artist.findUnique({
+        where: { id: actor.artistId },
+        select: { userId: true, nickname: true, active: true, contractDueDate: true, managerId: true, manager: { select: { userId: true } } },
+      });
+      if (!artist || artist.userId !== actor.userId) throw new ForbiddenError();
+      if (!artist.active) throw new DomainError(INACTIVE_ARTIST_MESSAGE);
+
+      const release = await lockOwnRelease(tx, actor.artistId, input.releaseId).catch((error: unknown) => {
+        if (error instanceof NotFoundError) throw new DomainError("Choose one of your unpublished releases", { field: "releaseId" });
+        throw error;
+      });
+      if (release.status !== "UNPUBLISHED") {
+        throw new DomainError("This release is already scheduled or published", { field: "releaseId" });
+      }
+      if (release.hasOpenPublishRequest) {
+        throw new DomainError("This release already has an open publish request", { field: "releaseId" });
+      }
+
+      const now = clock.now();
+      if (!isPublicationDateAllowed(input.expectedDate, now)) {
+        throw new DomainError(
+          `The publication date must be more than 7 days from today: ${formatDay(earliestPublicationDate(now))} or later`,
+          { field: "expectedDate" },
+        );
+      }
+      if (!isWithinContract(input.expectedDate, artist.contractDueDate)) {
+        throw new DomainError(
+          `Your contract ends on ${formatDay(artist.contractDueDate)}; choose a publication date on or before it`,
+          { field: "expectedDate" },
+        );
+      }
+
+      const request = await tx.request.create({
+        data: {
+          type: "PUBLISH_RELEASE",
+          applicantId: actor.userId,
+          managerId: artist.managerId,
+          releaseId: release.id,
+          expectedDate: input.expectedDate,
+        },
+        select: { id: true },
+      });
+      await tx.requestHistory.create({
+        data: { requestId: request.id, fromStatus: null, toStatus: "NEW", actorId: actor.userId, reason: "Submitted" },
+      });
+      await notify(tx, {
+        userId: artist.manager.userId,
+        requestId: request.id,
+        message: `${artist.nickname} asks to publish "${release.title}" on ${formatDay(input.expectedDate)}.`,
+      });
+      await enqueueEvent(tx, publishRequestGradingDue, { requestId: request.id });
+      await enqueueEvent(tx, requestExpiryDue, { requestId: request.id }, { availableAt: publishRequestExpiresAt(input.expectedDate) });
+      return request;
+    });
+  } catch (error) {
+    // The release lock makes this rare; the partial unique index is the last word on it.
+    if (isUniqueViolation(error)) throw new ConflictError("This release already has an open publish request");
+    throw error;
+  }
+}
