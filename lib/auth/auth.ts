@@ -3,15 +3,12 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { authSecret } from "@/lib/env";
+import { authConfig } from "@/lib/auth/auth-config";
 import { authenticate } from "@/lib/users/authenticate";
 import { signInSchema } from "@/lib/users/schemas";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  secret: authSecret(),
-  trustHost: true,
-  session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 14 },
-  pages: { signIn: "/login" },
+  ...authConfig,
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
@@ -24,14 +21,4 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
-      return token;
-    },
-    session({ session, token }) {
-      if (token.sub) session.user.id = token.sub;
-      return session;
-    },
-  },
 });

@@ -1,0 +1,61 @@
+// /admin/users: every account (name, email, role, joined); "Make manager" on USER rows.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { UsersTable } from "@/components/admin/users-table";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { requirePageRole } from "@/lib/auth/require-page-role";
+import { listUsers } from "@/lib/users/list-users";
+import { appointManagerAction } from "../actions";
+
+export const metadata: Metadata = { title: "Users" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AdminUsersPage({ searchParams }: { searchParams: SearchParams }) {
+  await requirePageRole("ADMIN");
+  const params = await searchParams;
+  const search = typeof params.q === "string" ? params.q.trim() : "";
+  const { users, page, pageCount, total } = await listUsers({ page: Number(params.page ?? 1), search });
+  const appointedId = Number(params.appointed);
+  const appointed = Number.isInteger(appointedId) ? users.find((user) => user.id === appointedId) : undefined;
+
+  return (
+    <>
+      <PageHeader title="Users" description="Everyone with an account. Appoint a user as a manager to give them a review queue." />
+      {appointed && appointed.role === "MANAGER" ? (
+        <Alert tone="success" className="mb-4">
+          {appointed.name} is now a manager.
+        </Alert>
+      ) : null}
+      <form method="get" action="/admin/users" role="search" className="mb-4 flex flex-wrap items-end gap-2">
+        <Input label="Search users" name="q" type="search" defaultValue={search} placeholder="Name or email" className="w-full max-w-xs" />
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
+        {search ? (
+          <Link href="/admin/users" className={buttonClasses({ variant: "ghost" })}>
+            Clear
+          </Link>
+        ) : null}
+      </form>
+      {users.length === 0 ? (
+        <EmptyState title="No users found" description={search ? `Nobody matches “${search}”.` : "Nobody has registered yet."} />
+      ) : (
+        <UsersTable users={users} page={page} search={search} appointAction={appointManagerAction} />
+      )}
+      <Pagination
+        page={page}
+        pageCount={pageCount}
+        basePath="/admin/users"
+        searchParams={{ q: search || undefined }}
+        total={total}
+        itemLabel={total === 1 ? "user" : "users"}
+      />
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+// The authenticated shell: every page under it has a signed-in person (others go to /login).
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/layout/app-header";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { requireUser } from "@/lib/auth/guards";
+import { countUnreadNotifications } from "@/lib/notifications/list-notifications";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  const unreadCount = await countUnreadNotifications(user.id);
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-30 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow"
+      >
+        Skip to content
+      </a>
+      <AppHeader user={{ name: user.name, role: user.role }} unreadCount={unreadCount} />
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-8">
+        {children}
+      </main>
+      <SiteFooter />
+    </div>
+  );
+}

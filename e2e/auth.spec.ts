@@ -1,0 +1,121 @@
+// Accounts in the browser: register, sign out, sign in, wrong password, field errors,
+// the way back to a private page, and the header on a phone.
+import { expect, test } from "@playwright/test";
+import { createUser, DEFAULT_PASSWORD, signIn, uniqueEmail } from "./fixtures/users";
+
+test("a visitor registers, signs out and signs in again", async ({ page }) => {
+  const email = uniqueEmail("register");
+  const name = `Robin ${Date.now()}`;
+
+  await page.goto("/");
+  await page.getByRole("link", { name: "Register" }).click();
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a-long-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  await expect(page).toHaveURL(/\/requests$/);
+  const header = page.getByRole("banner");
+  await expect(header.getByText(name)).toBeVisible();
+  await expect(header.getByText("User", { exact: true })).toBeVisible();
+
+  await header.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Sign in" }).click();
+  // Upper case on purpose: emails are matched case-insensitively.
+  await page.getByLabel("Email").fill(email.toUpperCase());
+  await page.getByLabel("Password").fill("a-long-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/requests$/);
+  await expect(page.getByRole("banner").getByText(name)).toBeVisible();
+});
+
+test("a wrong password is refused with one message and the email is kept", async ({ page }) => {
+  const user = await createUser({ role: "USER" });
+
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await expect(page.getByRole("alert").filter({ hasText: "Invalid email or password" })).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue(user.email);
+  await expect(page).toHaveURL(/\/login/);
+
+  // An unknown email gets exactly the same answer.
+  await page.getByLabel("Email").fill(uniqueEmail("nobody"));
+  await page.getByLabel("Password").fill(DEFAULT_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Invalid email or password" })).toBeVisible();
+});
+
+test("registration answers each invalid field next to it and keeps what was typed", async ({ page }) => {
+  const existing = await createUser({ role: "USER" });
+
+  await page.goto("/register");
+  await page.getByLabel("Name").fill("Kim");
+  await page.getByLabel("Email").fill(existing.email.toUpperCase());
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  await expect(page.getByLabel("Password")).toHaveAccessibleDescription(/Password must be at least 8 characters/);
+  await expect(page.getByLabel("Name")).toHaveValue("Kim");
+  await expect(page.getByLabel("Email")).toHaveValue(existing.email.toUpperCase());
+
+  // With a valid password the duplicate email is the remaining problem.
+  await page.getByLabel("Password").fill("a-long-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByLabel("Email")).toHaveAccessibleDescription("An account with this email already exists");
+  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Name")).toHaveValue("Kim");
+  await expect(page).toHaveURL(/\/register$/);
+
+  await page.getByLabel("Name").fill("");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByLabel("Name")).toHaveAccessibleDescription("Enter your name");
+  await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter a valid email address");
+});
+
+test("a signed-out visitor of a private page signs in and comes back to it", async ({ page }) => {
+  const user = await createUser({ role: "USER" });
+
+  await page.goto("/notifications");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fnotifications$/);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await expect(page).toHaveURL(/\/notifications$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
+});
+
+test("signing in goes to the role's home page", async ({ page }) => {
+  const manager = await createUser({ role: "MANAGER" });
+  await signIn(page, manager);
+  await expect(page).toHaveURL(/\/manager\/requests$/);
+  await expect(page.getByRole("banner").getByText("Manager", { exact: true })).toBeVisible();
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 375, height: 740 } });
+
+  test("the header keeps the name, the role, sign out and the navigation", async ({ page }) => {
+    const artist = await createUser({ role: "ARTIST" });
+    await signIn(page, artist);
+
+    const header = page.getByRole("banner");
+    await expect(header.getByText(artist.name)).toBeVisible();
+    await expect(header.getByText("Artist", { exact: true })).toBeVisible();
+    await expect(header.getByRole("button", { name: "Sign out" })).toBeVisible();
+    const navigation = page.getByRole("navigation", { name: "Main" });
+    for (const label of ["My requests", "Releases", "Statistics"]) {
+      await expect(navigation.getByRole("link", { name: label })).toBeAttached();
+    }
+    // Nothing overflows the screen sideways.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});

@@ -1,0 +1,17 @@
+// Marking notifications read; always scoped to their owner, so nobody touches another's.
+import "server-only";
+import { prisma } from "@/lib/db";
+
+/** Marks one of the person's notifications read; unknown or foreign ids change nothing. */
+export async function markNotificationRead(userId: number, notificationId: number): Promise<boolean> {
+  const updated = await prisma.notification.updateMany({
+    where: { id: notificationId, userId, readAt: null },
+    data: { readAt: new Date() },
+  });
+  return updated.count === 1;
+}
+
+export async function markAllNotificationsRead(userId: number): Promise<number> {
+  const updated = await prisma.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } });
+  return updated.count;
+}

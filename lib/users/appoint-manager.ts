@@ -1,0 +1,54 @@
+// The admin appoints an existing USER as a manager (DOMAIN.md §6), in one transaction.
+import "server-only";
+import { prisma, type DbClient } from "@/lib/db";
+import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { notify } from "@/lib/notifications/notify";
+import { requeueWaitingSignRequests } from "@/lib/requests/sign/requeue-waiting-sign-requests";
+import { transitionRequest } from "@/lib/requests/transition-request";
+
+const refusals: Record<Exclude<Role, "USER">, string> = {
+  ARTIST: "Only users can be made managers; artists cannot be appointed",
+  MANAGER: "This person is already a manager",
+  ADMIN: "Only users can be made managers; the admin cannot be appointed",
+};
+
+export type AppointManagerInput = { userId: number; actorId: number };
+
+/**
+ * USER -> MANAGER, the Manager row, and a new chance for waiting sign requests, all or
+ * nothing. The role change is conditional on the role still being USER, so two admins
+ * clicking at once (or a user being signed as an artist meanwhile) cannot both win.
+ * The appointee's own open sign request is withdrawn: staff do not apply to the label.
+ */
+export async function appointManager(input: AppointManagerInput): Promise<{ managerId: number }> {
+  return prisma.$transaction(async (tx) => appointManagerIn(tx, input));
+}
+
+export async function appointManagerIn(tx: DbClient, input: AppointManagerInput): Promise<{ managerId: number }> {
+  const promoted = await tx.user.updateMany({ where: { id: input.userId, role: "USER" }, data: { role: "MANAGER" } });
+  if (promoted.count !== 1) {
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { role: true } });
+    if (!user) throw new NotFoundError("User not found");
+    if (user.role === "USER") throw new ConflictError("This user changed meanwhile; reload and try again");
+    throw new DomainError(refusals[user.role]);
+  }
+  const manager = await tx.manager.create({ data: { userId: input.userId }, select: { id: true } });
+
+  const ownOpenRequests = await tx.request.findMany({
+    where: { applicantId: input.userId, status: { not: "CLOSED" } },
+    select: { id: true },
+  });
+  for (const request of ownOpenRequests) {
+    await transitionRequest(tx, {
+      requestId: request.id,
+      action: "withdraw",
+      actorId: input.actorId,
+      reason: "The applicant was appointed as a manager of the label",
+    });
+  }
+
+  await notify(tx, { userId: input.userId, message: "You are now a manager at Cook Droogers. Your queue is ready." });
+  await requeueWaitingSignRequests(tx);
+  return { managerId: manager.id };
+}

@@ -1,0 +1,34 @@
+// The admin's list of every account, newest first, a page at a time.
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { publicUserSelect, type PublicUser } from "@/lib/users/register-user";
+
+export const USERS_PAGE_SIZE = 20;
+
+export type UserPage = { users: PublicUser[]; page: number; pageCount: number; total: number };
+
+export type ListUsersOptions = {
+  page?: number;
+  /** Part of a name or an email, case-insensitive. */
+  search?: string;
+  pageSize?: number;
+};
+
+export async function listUsers({ page: requestedPage = 1, search, pageSize = USERS_PAGE_SIZE }: ListUsersOptions = {}): Promise<UserPage> {
+  const term = search?.trim().slice(0, 254);
+  const where: Prisma.UserWhereInput = term
+    ? { OR: [{ name: { contains: term, mode: "insensitive" } }, { email: { contains: term.toLowerCase() } }] }
+    : {};
+  const total = await prisma.user.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, Math.trunc(requestedPage) || 1), pageCount);
+  const users = await prisma.user.findMany({
+    where,
+    select: publicUserSelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+  });
+  return { users, page, pageCount, total };
+}

@@ -1,0 +1,166 @@
+// What `npm run db:seed` writes: the admin from configuration, always; the label's demo data
+// on request. Idempotent: running it again changes nothing that already exists (except
+// bringing the admin in line with the ADMIN_* settings).
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { addUtcYears, startOfUtcDay, systemClock, toIsoDay } from "@/lib/clock";
+import { prisma, type DbClient } from "@/lib/db";
+import { env } from "@/lib/env";
+import { contractEndDue } from "@/lib/events/definitions";
+import { enqueueEvent } from "@/lib/events/enqueue-event";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { requeueWaitingSignRequests } from "@/lib/requests/sign/requeue-waiting-sign-requests";
+
+export const DEMO_PASSWORD = "demo-password";
+const DEMO_DOMAIN = "cookdroogers.local";
+
+export type SeededAccount = { role: Role; name: string; email: string; password: string };
+
+const demoManagers = [
+  { email: `manager1@${DEMO_DOMAIN}`, name: "Marta Keller" },
+  { email: `manager2@${DEMO_DOMAIN}`, name: "Jonas Brandt" },
+  { email: `manager3@${DEMO_DOMAIN}`, name: "Ilse de Vries" },
+  { email: `manager4@${DEMO_DOMAIN}`, name: "Pavel Novak" },
+];
+
+const demoArtists = [
+  {
+    email: `artist1@${DEMO_DOMAIN}`,
+    name: "Lena Hart",
+    nickname: "Velvet Kettle",
+    managerEmail: `manager1@${DEMO_DOMAIN}`,
+    release: {
+      title: "Slow Boil",
+      tracks: [
+        { title: "Simmer", genre: "Indie", durationSeconds: 214, type: "song" },
+        { title: "Low Heat", genre: "Indie", durationSeconds: 187, type: "song" },
+      ],
+    },
+  },
+  {
+    email: `artist2@${DEMO_DOMAIN}`,
+    name: "Tomas Berg",
+    nickname: "Night Pantry",
+    managerEmail: `manager2@${DEMO_DOMAIN}`,
+    release: {
+      title: "Midnight Recipes",
+      tracks: [
+        { title: "Preheat", genre: "Electronic", durationSeconds: 95, type: "intro" },
+        { title: "Sourdough Skies", genre: "Electronic", durationSeconds: 262, type: "song" },
+      ],
+    },
+  },
+];
+
+const demoUsers = [
+  { email: `user1@${DEMO_DOMAIN}`, name: "Alex Moreau" },
+  { email: `user2@${DEMO_DOMAIN}`, name: "Sam Okafor" },
+];
+
+async function seedAdmin(): Promise<SeededAccount> {
+  const { ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_NAME } = env();
+  const email = ADMIN_EMAIL.trim().toLowerCase();
+  const existing = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
+  if (!existing) {
+    await prisma.user.create({ data: { email, name: ADMIN_NAME, role: "ADMIN", passwordHash: await hashPassword(ADMIN_PASSWORD) } });
+  } else {
+    // Configuration is the source of truth for the admin: keep its password and role in line.
+    const passwordMatches = await verifyPassword(existing.passwordHash, ADMIN_PASSWORD);
+    await prisma.user.update({
+      where: { id: existing.id },
+      data: { name: ADMIN_NAME, role: "ADMIN", ...(passwordMatches ? {} : { passwordHash: await hashPassword(ADMIN_PASSWORD) }) },
+    });
+  }
+  return { role: "ADMIN", name: ADMIN_NAME, email, password: ADMIN_PASSWORD };
+}
+
+/** Creates the account when missing; an existing account is left as it is. */
+async function ensureUser(tx: DbClient, input: { email: string; name: string; role: Role }, passwordHash: string) {
+  return tx.user.upsert({
+    where: { email: input.email },
+    create: { email: input.email, name: input.name, role: input.role, passwordHash },
+    update: {},
+    select: { id: true, role: true },
+  });
+}
+
+async function ensureManager(
+  tx: DbClient,
+  input: { email: string; name: string },
+  passwordHash: string,
+): Promise<{ id: number; created: boolean } | null> {
+  const user = await ensureUser(tx, { ...input, role: "MANAGER" }, passwordHash);
+  if (user.role !== "MANAGER") return null;
+  const existing = await tx.manager.findUnique({ where: { userId: user.id }, select: { id: true } });
+  if (existing) return { id: existing.id, created: false };
+  const manager = await tx.manager.create({ data: { userId: user.id }, select: { id: true } });
+  return { id: manager.id, created: true };
+}
+
+async function seedDemoData(): Promise<SeededAccount[]> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const today = startOfUtcDay(systemClock.now());
+  const contractDueDate = addUtcYears(today, 1);
+
+  await prisma.$transaction(async (tx) => {
+    const managerIds = new Map<string, number>();
+    let newManagers = 0;
+    for (const manager of demoManagers) {
+      const seeded = await ensureManager(tx, manager, passwordHash);
+      if (seeded === null) continue;
+      managerIds.set(manager.email, seeded.id);
+      if (seeded.created) newManagers += 1;
+    }
+    // Sign requests that waited for a manager get one now, as when the admin appoints one.
+    if (newManagers > 0) await requeueWaitingSignRequests(tx);
+
+    for (const artist of demoArtists) {
+      const user = await ensureUser(tx, { email: artist.email, name: artist.name, role: "ARTIST" }, passwordHash);
+      const managerId = managerIds.get(artist.managerEmail);
+      if (user.role !== "ARTIST" || managerId === undefined) continue;
+
+      let record = await tx.artist.findUnique({ where: { userId: user.id }, select: { id: true } });
+      if (!record) {
+        record = await tx.artist.create({
+          data: { userId: user.id, nickname: artist.nickname, contractDueDate, active: true, managerId },
+          select: { id: true },
+        });
+        // The contract ends like any other: the worker makes the artist inactive on the due date.
+        await enqueueEvent(tx, contractEndDue, { artistId: record.id, contractDueDate: toIsoDay(contractDueDate) }, { availableAt: contractDueDate });
+      }
+
+      const hasRelease = await tx.release.findFirst({ where: { artistId: record.id, title: artist.release.title }, select: { id: true } });
+      if (!hasRelease) {
+        const release = await tx.release.create({
+          data: { artistId: record.id, title: artist.release.title, releaseDate: today, status: "UNPUBLISHED" },
+          select: { id: true },
+        });
+        for (const [index, track] of artist.release.tracks.entries()) {
+          await tx.track.create({
+            data: {
+              releaseId: release.id,
+              position: index + 1,
+              ...track,
+              artists: { create: [{ artistId: record.id }] },
+            },
+          });
+        }
+      }
+    }
+
+    for (const user of demoUsers) {
+      await ensureUser(tx, { ...user, role: "USER" }, passwordHash);
+    }
+  });
+
+  return [
+    ...demoManagers.map((manager) => ({ role: "MANAGER" as const, ...manager, password: DEMO_PASSWORD })),
+    ...demoArtists.map((artist) => ({ role: "ARTIST" as const, email: artist.email, name: artist.name, password: DEMO_PASSWORD })),
+    ...demoUsers.map((user) => ({ role: "USER" as const, ...user, password: DEMO_PASSWORD })),
+  ];
+}
+
+export async function seedDatabase(options: { demoData: boolean }): Promise<SeededAccount[]> {
+  const accounts = [await seedAdmin()];
+  if (options.demoData) accounts.push(...(await seedDemoData()));
+  return accounts;
+}

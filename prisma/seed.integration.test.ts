@@ -1,0 +1,100 @@
+// The seed on the real PostgreSQL: the admin always, the demo label on request, and running
+// it twice changes nothing.
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+
+const { prisma } = await import("@/lib/db");
+const { env } = await import("@/lib/env");
+const { verifyPassword } = await import("@/lib/auth/password");
+const { resetDatabase } = await import("@/lib/testing/integration");
+const { seedDatabase, DEMO_PASSWORD } = await import("./seed-database");
+
+async function snapshot() {
+  const [users, managers, artists, releases, tracks, trackArtists, outbox] = await Promise.all([
+    prisma.user.findMany({ select: { email: true, role: true, passwordHash: true }, orderBy: { email: "asc" } }),
+    prisma.manager.count(),
+    prisma.artist.findMany({ select: { nickname: true, active: true, contractDueDate: true, manager: { select: { user: { select: { email: true } } } } }, orderBy: { nickname: "asc" } }),
+    prisma.release.findMany({ select: { title: true, status: true, _count: { select: { tracks: true } } }, orderBy: { title: "asc" } }),
+    prisma.track.count(),
+    prisma.trackArtist.count(),
+    prisma.outboxEvent.findMany({ select: { name: true }, orderBy: { id: "asc" } }),
+  ]);
+  return { users, managers, artists, releases, tracks, trackArtists, outbox };
+}
+
+beforeEach(async () => {
+  await resetDatabase(prisma);
+});
+
+afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+describe("seedDatabase", () => {
+  it("seeds only the admin when demo data is off", async () => {
+    const accounts = await seedDatabase({ demoData: false });
+    expect(accounts).toEqual([{ role: "ADMIN", name: env().ADMIN_NAME, email: env().ADMIN_EMAIL.toLowerCase(), password: env().ADMIN_PASSWORD }]);
+    const admin = await prisma.user.findUniqueOrThrow({ where: { email: env().ADMIN_EMAIL.toLowerCase() } });
+    expect(admin.role).toBe("ADMIN");
+    expect(await verifyPassword(admin.passwordHash, env().ADMIN_PASSWORD)).toBe(true);
+    expect(await prisma.user.count()).toBe(1);
+  });
+
+  it("seeds the demo label like the original system", async () => {
+    const accounts = await seedDatabase({ demoData: true });
+    expect(accounts.map((account) => account.email)).toEqual([
+      env().ADMIN_EMAIL.toLowerCase(),
+      "manager1@cookdroogers.local",
+      "manager2@cookdroogers.local",
+      "manager3@cookdroogers.local",
+      "manager4@cookdroogers.local",
+      "artist1@cookdroogers.local",
+      "artist2@cookdroogers.local",
+      "user1@cookdroogers.local",
+      "user2@cookdroogers.local",
+    ]);
+    const state = await snapshot();
+    expect(state.managers).toBe(4);
+    expect(state.artists).toHaveLength(2);
+    for (const artist of state.artists) expect(artist.active).toBe(true);
+    expect(state.artists.map((artist) => artist.manager.user.email).sort()).toEqual(["manager1@cookdroogers.local", "manager2@cookdroogers.local"]);
+    expect(state.releases.map((release) => [release.status, release._count.tracks])).toEqual([
+      ["UNPUBLISHED", 2],
+      ["UNPUBLISHED", 2],
+    ]);
+    // Every track names its release's owner among its performers.
+    expect(state.trackArtists).toBe(state.tracks);
+    expect(state.outbox.map((event) => event.name)).toEqual(["artist.contract-end-due", "artist.contract-end-due"]);
+
+    const artist = await prisma.user.findUniqueOrThrow({ where: { email: "artist1@cookdroogers.local" } });
+    expect(await verifyPassword(artist.passwordHash, DEMO_PASSWORD)).toBe(true);
+  });
+
+  it("changes nothing when run again", async () => {
+    await seedDatabase({ demoData: true });
+    const first = await snapshot();
+    await seedDatabase({ demoData: true });
+    expect(await snapshot()).toEqual(first);
+  });
+
+  it("leaves a demo account that changed since alone", async () => {
+    await seedDatabase({ demoData: true });
+    await prisma.user.update({ where: { email: "user1@cookdroogers.local" }, data: { role: "MANAGER", name: "Promoted" } });
+    await seedDatabase({ demoData: true });
+    expect(await prisma.user.findUniqueOrThrow({ where: { email: "user1@cookdroogers.local" } })).toMatchObject({ role: "MANAGER", name: "Promoted" });
+  });
+
+  it("gives sign requests that were waiting for a manager the new managers", async () => {
+    await seedDatabase({ demoData: false });
+    const applicant = await prisma.user.create({
+      data: { name: "Early Bird", email: "early@example.test", passwordHash: (await prisma.user.findFirstOrThrow()).passwordHash },
+    });
+    const waiting = await prisma.request.create({ data: { type: "SIGN_CONTRACT", applicantId: applicant.id, nickname: "Early Bird" } });
+
+    await seedDatabase({ demoData: true });
+
+    const requeued = await prisma.outboxEvent.count({
+      where: { name: "sign-request.assignment-due", payload: { path: ["requestId"], equals: waiting.id } },
+    });
+    expect(requeued).toBe(1);
+  });
+});
