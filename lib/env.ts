@@ -1,11 +1,6 @@
 // The one validated view of configuration, read by the app, the worker and the scripts.
 import { z } from "zod";
 
-const booleanString = z
-  .enum(["true", "false", "1", "0", ""])
-  .optional()
-  .transform((value) => value === "true" || value === "1");
-
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1).default("postgresql://postgres@127.0.0.1:5432/cookdroogers"),
@@ -28,7 +23,8 @@ const envSchema = z.object({
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   CONSUMER_BACKOFF_BASE_MS: z.coerce.number().int().positive().default(500),
   CONSUMER_BACKOFF_MAX_MS: z.coerce.number().int().positive().default(60_000),
-  WORKER_TEST_CRASH_AFTER_COMMIT: booleanString,
+  /** Test hook: the worker exits right after committing an event of this name, before its offset commit. */
+  WORKER_TEST_CRASH_AFTER_EVENT: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -21,7 +21,7 @@ export type ConsumerOptions = {
   maxAttempts: number;
   backoff: BackoffPolicy;
   /** Test hook: called after the transaction committed and before the offset commit. */
-  afterApply?: (eventId: string) => Promise<void> | void;
+  afterApply?: (eventId: string, eventName: string) => Promise<void> | void;
   log?: (message: string) => void;
 };
 
@@ -36,9 +36,11 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
   await consumer.subscribe({ topics: options.topics, fromBeginning: true });
   await consumer.run({
     autoCommit: false,
+    // A message waiting out its backoff must not hold up the other partitions.
+    partitionsConsumedConcurrently: 8,
     eachMessage: async ({ topic, partition, message, heartbeat }) => {
-      const eventId = await processMessage({ ...options, log, byName, heartbeat, isStopping: () => stopping }, topic, message);
-      await options.afterApply?.(eventId ?? "");
+      const envelope = await processMessage({ ...options, log, byName, heartbeat, isStopping: () => stopping }, topic, message);
+      await options.afterApply?.(envelope?.eventId ?? "", envelope?.name ?? "");
       await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
     },
   });
@@ -58,15 +60,15 @@ type ProcessContext = ConsumerOptions & {
   isStopping: () => boolean;
 };
 
-/** Returns the event id of the message (null when it is not an event at all). */
-async function processMessage(context: ProcessContext, topic: string, message: KafkaMessage): Promise<string | null> {
+/** Returns the message's envelope (null when it is not an event at all). */
+async function processMessage(context: ProcessContext, topic: string, message: KafkaMessage): Promise<EventEnvelope | null> {
   const envelope = parseEnvelope(message);
   if (!envelope) {
     await deadLetter(context, topic, message, null, "message is not a valid event envelope", 0);
     return null;
   }
   await applyEnvelope(context, topic, message, envelope);
-  return envelope.eventId;
+  return envelope;
 }
 
 async function applyEnvelope(context: ProcessContext, topic: string, message: KafkaMessage, envelope: EventEnvelope): Promise<void> {

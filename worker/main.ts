@@ -4,13 +4,14 @@ import { env } from "@/lib/env";
 import { startWorker } from "@/worker/start-worker";
 
 async function main() {
-  const crashAfterCommit = env().WORKER_TEST_CRASH_AFTER_COMMIT;
+  const crashAfterEvent = env().WORKER_TEST_CRASH_AFTER_EVENT;
   const worker = await startWorker({
     db: prisma,
     // Test hook: die between the database commit and the offset commit.
-    afterApply: crashAfterCommit
-      ? () => {
-          console.log("[worker] WORKER_TEST_CRASH_AFTER_COMMIT: exiting before the offset commit");
+    afterApply: crashAfterEvent
+      ? (_eventId, eventName) => {
+          if (eventName !== crashAfterEvent) return;
+          console.log(`[worker] WORKER_TEST_CRASH_AFTER_EVENT: exiting after ${eventName}, before the offset commit`);
           process.exit(86);
         }
       : undefined,

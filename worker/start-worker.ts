@@ -26,7 +26,7 @@ export type WorkerOptions = {
   backoffMaxMs?: number;
   pollMs?: number;
   relay?: boolean;
-  afterApply?: (eventId: string) => Promise<void> | void;
+  afterApply?: (eventId: string, eventName: string) => Promise<void> | void;
   log?: (message: string) => void;
 };
 

@@ -30,7 +30,7 @@ describe("worker platform", () => {
     const request = await submitSignRequest(applicant, { nickname: `crash-${Date.now()}`, message: null });
 
     const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "worker/main.ts"], {
-      env: { ...process.env, WORKER_TEST_CRASH_AFTER_COMMIT: "true" },
+      env: { ...process.env, WORKER_TEST_CRASH_AFTER_EVENT: "sign-request.assignment-due" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

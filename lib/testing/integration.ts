@@ -12,7 +12,7 @@ let cachedHash: Promise<string> | undefined;
 export async function resetDatabase(db: Db): Promise<void> {
   await db.$executeRawUnsafe(`
     TRUNCATE "Notification", "RequestHistory", "Request", "TrackStatistic", "TrackArtist", "Track", "Publication",
-             "Release", "Artist", "Manager", "User", "OutboxEvent", "ProcessedMessage", "MessageFailure", "WorkerHeartbeat"`);
+             "Release", "Artist", "Manager", "User", "OutboxEvent", "ProcessedMessage", "MessageFailure", "WorkerHeartbeat", "StatisticsRefresh"`);
 }
 
 export function uniqueSuffix(): string {

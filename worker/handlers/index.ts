@@ -6,6 +6,7 @@ import { expireRequestHandler } from "@/worker/handlers/expire-request";
 import { gradePublishRequestHandler } from "@/worker/handlers/grade-publish-request";
 import { platformProbeHandler } from "@/worker/handlers/platform-probe";
 import { publishReleaseHandler } from "@/worker/handlers/publish-release";
+import { refreshStatisticsHandler } from "@/worker/handlers/refresh-statistics";
 
 export const handlers: readonly EventHandler[] = [
   assignSignRequestHandler as EventHandler,
@@ -13,5 +14,6 @@ export const handlers: readonly EventHandler[] = [
   expireRequestHandler as EventHandler,
   publishReleaseHandler as EventHandler,
   endContractHandler as EventHandler,
+  refreshStatisticsHandler as EventHandler,
   platformProbeHandler as EventHandler,
 ];

@@ -19,6 +19,12 @@ export async function publishRelease(tx: DbClient, releaseId: number, clock: Clo
   const moved = await tx.release.updateMany({ where: { id: releaseId, status: "SCHEDULED" }, data: { status: "PUBLISHED" } });
   if (moved.count !== 1) return { published: false, reason: "not-scheduled" };
   await tx.publication.update({ where: { id: release.publication.id }, data: { publishedAt: clock.now() } });
-  await notify(tx, { userId: release.artist.userId, message: `Your release "${release.title}" is now live.` });
+  // Linked to the accepted request, so the notification leads to the whole story.
+  const accepted = await tx.request.findFirst({
+    where: { releaseId, type: "PUBLISH_RELEASE", resolution: "ACCEPTED" },
+    orderBy: { id: "desc" },
+    select: { id: true },
+  });
+  await notify(tx, { userId: release.artist.userId, requestId: accepted?.id ?? null, message: `Your release "${release.title}" is now live.` });
   return { published: true };
 }

@@ -342,7 +342,7 @@ describe("deciding a publish request", () => {
     const release = await prisma.release.findUniqueOrThrow({ where: { id: releaseId }, include: { publication: true } });
     expect(release.status).toBe("PUBLISHED");
     expect(release.publication?.publishedAt).toBeInstanceOf(Date);
-    expect(await prisma.notification.count({ where: { userId: artist.id, message: { contains: "is now live" } } })).toBe(1);
+    expect(await prisma.notification.count({ where: { userId: artist.id, requestId, message: { contains: "is now live" } } })).toBe(1);
   });
 
   it("expiry closes a request still open on its date, and not a day earlier", async () => {

@@ -6,13 +6,13 @@ export const publishRequestInputSchema = z.object({
   releaseId: z
     .string()
     .trim()
-    .min(1, "Choose a release")
+    .min(1, { error: "Choose a release", abort: true })
     .regex(/^[1-9]\d{0,9}$/, "Choose a release")
     .transform(Number),
   expectedDate: z
     .string()
     .trim()
-    .min(1, "Enter the publication date")
+    .min(1, { error: "Enter the publication date", abort: true })
     .transform((text, context) => {
       const day = parseIsoDay(text);
       if (!day) {

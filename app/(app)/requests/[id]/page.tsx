@@ -68,7 +68,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       />
 
       <div className="space-y-6">
-        {pending ? (
+        {pending && request.type === "SIGN_CONTRACT" ? (
           <Alert tone="info" title={pending}>
             This page updates by itself.
           </Alert>

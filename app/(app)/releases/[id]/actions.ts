@@ -1,0 +1,19 @@
+"use server";
+// Server action of the release page: delete the release.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { NotFoundError, toActionState, type ActionState } from "@/lib/errors";
+import { deleteRelease } from "@/lib/releases/delete-release";
+import { requireArtist } from "@/lib/releases/require-artist";
+
+export async function deleteReleaseAction(releaseId: number, _state: ActionState, _formData: FormData): Promise<ActionState> {
+  const artist = await requireArtist();
+  if (!Number.isSafeInteger(releaseId) || releaseId <= 0) return toActionState(new NotFoundError("Release not found"));
+  try {
+    await deleteRelease(artist, releaseId);
+  } catch (error) {
+    return toActionState(error);
+  }
+  revalidatePath("/releases");
+  redirect("/releases");
+}

@@ -1,0 +1,22 @@
+// Locks one of the artist's releases for a change, so edits, deletes and publish submits of
+// the same release run one after the other and each sees the others' outcome.
+import "server-only";
+import type { DbClient } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
+
+export type LockedRelease = { id: number; title: string; status: ReleaseStatus; hasOpenPublishRequest: boolean };
+
+/** Another artist's release is "not found", exactly like a missing one. */
+export async function lockOwnRelease(tx: DbClient, artistId: number, releaseId: number): Promise<LockedRelease> {
+  const rows = await tx.$queryRaw<{ id: number; title: string; status: ReleaseStatus }[]>`
+    SELECT "id", "title", "status" FROM "Release" WHERE "id" = ${releaseId} AND "artistId" = ${artistId} FOR UPDATE
+  `;
+  const release = rows[0];
+  if (!release) throw new NotFoundError("Release not found");
+  const openRequest = await tx.request.findFirst({
+    where: { releaseId, type: "PUBLISH_RELEASE", status: { not: "CLOSED" } },
+    select: { id: true },
+  });
+  return { id: release.id, title: release.title, status: release.status, hasOpenPublishRequest: openRequest !== null };
+}
