@@ -1,6 +1,6 @@
 // The release form's schema (DOMAIN.md §2 limits), shared by the form, its actions and lib.
 import { z } from "zod";
-import { parseIsoDay } from "@/lib/clock";
+import { isoDayField } from "@/lib/iso-day-schema";
 
 export const MAX_TRACKS = 100;
 export const TRACK_TYPE_SUGGESTIONS = ["song", "intro", "outro", "interlude", "remix", "skit", "live"] as const;
@@ -46,18 +46,7 @@ export const trackInputSchema = z.object({
 
 export const releaseInputSchema = z.object({
   title: trimmedText("title", 256),
-  releaseDate: z
-    .string()
-    .trim()
-    .min(1, { error: "Enter the release date", abort: true })
-    .transform((text, context) => {
-      const day = parseIsoDay(text);
-      if (!day) {
-        context.addIssue({ code: "custom", message: "Enter a valid date" });
-        return z.NEVER;
-      }
-      return day;
-    }),
+  releaseDate: isoDayField("Enter the release date"),
   tracks: z
     .array(trackInputSchema)
     .min(1, "Add at least one track")

@@ -1,6 +1,6 @@
 // /requests: the signed-in person's own requests, newest first.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { RequestLink } from "@/components/requests/request-link";
 import { RequestStatusBadge } from "@/components/requests/request-status-badge";
 import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -53,9 +53,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
               {requests.map((request) => (
                 <TableRow key={request.id}>
                   <TableCell>
-                    <Link className="font-medium text-accent-700 hover:underline" href={`/requests/${request.id}`}>
-                      #{request.id} {request.type === "SIGN_CONTRACT" ? request.nickname : request.release?.title}
-                    </Link>
+                    <RequestLink request={request} />
                   </TableCell>
                   <TableCell>{typeLabels[request.type]}</TableCell>
                   <TableCell>

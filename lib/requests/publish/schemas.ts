@@ -1,6 +1,6 @@
 // The publish request form's schema, shared by the form and its action.
 import { z } from "zod";
-import { parseIsoDay } from "@/lib/clock";
+import { isoDayField } from "@/lib/iso-day-schema";
 
 export const publishRequestInputSchema = z.object({
   releaseId: z
@@ -9,18 +9,7 @@ export const publishRequestInputSchema = z.object({
     .min(1, { error: "Choose a release", abort: true })
     .regex(/^[1-9]\d{0,9}$/, "Choose a release")
     .transform(Number),
-  expectedDate: z
-    .string()
-    .trim()
-    .min(1, { error: "Enter the publication date", abort: true })
-    .transform((text, context) => {
-      const day = parseIsoDay(text);
-      if (!day) {
-        context.addIssue({ code: "custom", message: "Enter a valid date" });
-        return z.NEVER;
-      }
-      return day;
-    }),
+  expectedDate: isoDayField("Enter the publication date"),
 });
 
 export type PublishRequestInput = z.output<typeof publishRequestInputSchema>;

@@ -1,6 +1,6 @@
 // /manager/requests: the manager's queue — filter by status and type, search, sort, pages.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { RequestLink } from "@/components/requests/request-link";
 import { RequestStatusBadge } from "@/components/requests/request-status-badge";
 import { Button, LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -83,9 +83,7 @@ export default async function ManagerQueuePage({ searchParams }: { searchParams:
               {requests.map((request) => (
                 <TableRow key={request.id}>
                   <TableCell>
-                    <Link className="font-medium text-accent-700 hover:underline" href={`/requests/${request.id}`}>
-                      #{request.id} {request.type === "SIGN_CONTRACT" ? request.nickname : request.release?.title}
-                    </Link>
+                    <RequestLink request={request} />
                     {request.processingFailedAt ? <span className="ml-2 text-xs text-red-700">processing failed</span> : null}
                   </TableCell>
                   <TableCell>{typeLabels[request.type]}</TableCell>
