@@ -28,7 +28,7 @@ test("a registered user joins the label: submit, assignment, decline needs a rea
 
   // The worker moves it through Kafka; the page updates by itself.
   await expect(page.getByText("On approval").first()).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText(/Assigned to /)).toBeVisible();
+  await expect(page.getByText(/^Assigned to /)).toBeVisible();
   const history = page.locator("section").filter({ has: page.getByRole("heading", { name: "History" }) });
   await expect(history.getByText("New → On approval")).toBeVisible();
   await expect(page.getByRole("button", { name: "Withdraw" })).toBeVisible();

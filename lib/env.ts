@@ -48,6 +48,8 @@ export function authSecret(): string {
   const { AUTH_SECRET, NEXTAUTH_SECRET, NODE_ENV } = env();
   const secret = AUTH_SECRET ?? NEXTAUTH_SECRET;
   if (secret) return secret;
+  // `next build` evaluates modules without serving anyone; the running server still insists.
+  if (process.env.NEXT_PHASE === "phase-production-build") return "build-time-placeholder-never-used-to-sign";
   if (NODE_ENV === "production") {
     throw new Error("AUTH_SECRET (or NEXTAUTH_SECRET) must be set in production");
   }

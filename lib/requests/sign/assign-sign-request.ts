@@ -32,7 +32,7 @@ export async function assignSignRequest(tx: DbClient, requestId: number, attempt
     requestId,
     action: "assign",
     actorId: null,
-    reason: "Assigned to the manager with the lightest queue",
+    reason: "Manager chosen by the lightest queue",
     data: { managerId },
   });
   const manager = await tx.manager.findUniqueOrThrow({ where: { id: managerId }, select: { userId: true, user: { select: { name: true } } } });
