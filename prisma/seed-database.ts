@@ -2,7 +2,7 @@
 // on request. Idempotent: running it again changes nothing that already exists (except
 // bringing the admin in line with the ADMIN_* settings).
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { addUtcYears, startOfUtcDay, systemClock, toIsoDay } from "@/lib/clock";
+import { addUtcDays, addUtcYears, startOfUtcDay, systemClock, toIsoDay } from "@/lib/clock";
 import { prisma, type DbClient } from "@/lib/db";
 import { env } from "@/lib/env";
 import { contractEndDue } from "@/lib/events/definitions";
@@ -33,6 +33,16 @@ const demoArtists = [
       tracks: [
         { title: "Simmer", genre: "Indie", durationSeconds: 214, type: "song" },
         { title: "Low Heat", genre: "Indie", durationSeconds: 187, type: "song" },
+      ],
+    },
+    // Already out, so the statistics pages have figures as soon as the worker first refreshes.
+    publishedRelease: {
+      title: "Back Catalogue",
+      daysAgo: 60,
+      tracks: [
+        { title: "First Batch", genre: "Indie", durationSeconds: 201, type: "song" },
+        { title: "Leftovers", genre: "Pop", durationSeconds: 176, type: "song" },
+        { title: "Washing Up", genre: "Indie", durationSeconds: 64, type: "outro" },
       ],
     },
   },
@@ -96,6 +106,28 @@ async function ensureManager(
   return { id: manager.id, created: true };
 }
 
+type DemoTrack = { title: string; genre: string; durationSeconds: number; type: string };
+
+/** A release with its tracks (the owner performs on each), unless one of that title exists. */
+async function ensureRelease(
+  tx: DbClient,
+  artistId: number,
+  release: { title: string; releaseDate: Date; status: "UNPUBLISHED" | "PUBLISHED"; tracks: DemoTrack[] },
+): Promise<{ id: number; created: boolean }> {
+  const existing = await tx.release.findFirst({ where: { artistId, title: release.title }, select: { id: true } });
+  if (existing) return { id: existing.id, created: false };
+  const created = await tx.release.create({
+    data: { artistId, title: release.title, releaseDate: release.releaseDate, status: release.status },
+    select: { id: true },
+  });
+  for (const [index, track] of release.tracks.entries()) {
+    await tx.track.create({
+      data: { releaseId: created.id, position: index + 1, ...track, artists: { create: [{ artistId }] } },
+    });
+  }
+  return { id: created.id, created: true };
+}
+
 async function seedDemoData(): Promise<SeededAccount[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const today = startOfUtcDay(systemClock.now());
@@ -128,21 +160,12 @@ async function seedDemoData(): Promise<SeededAccount[]> {
         await enqueueEvent(tx, contractEndDue, { artistId: record.id, contractDueDate: toIsoDay(contractDueDate) }, { availableAt: contractDueDate });
       }
 
-      const hasRelease = await tx.release.findFirst({ where: { artistId: record.id, title: artist.release.title }, select: { id: true } });
-      if (!hasRelease) {
-        const release = await tx.release.create({
-          data: { artistId: record.id, title: artist.release.title, releaseDate: today, status: "UNPUBLISHED" },
-          select: { id: true },
-        });
-        for (const [index, track] of artist.release.tracks.entries()) {
-          await tx.track.create({
-            data: {
-              releaseId: release.id,
-              position: index + 1,
-              ...track,
-              artists: { create: [{ artistId: record.id }] },
-            },
-          });
+      await ensureRelease(tx, record.id, { ...artist.release, releaseDate: today, status: "UNPUBLISHED" });
+      if ("publishedRelease" in artist && artist.publishedRelease) {
+        const day = addUtcDays(today, -artist.publishedRelease.daysAgo);
+        const release = await ensureRelease(tx, record.id, { ...artist.publishedRelease, releaseDate: day, status: "PUBLISHED" });
+        if (release.created) {
+          await tx.publication.create({ data: { releaseId: release.id, scheduledDate: day, managerId, publishedAt: day } });
         }
       }
     }

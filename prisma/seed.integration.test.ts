@@ -57,10 +57,14 @@ describe("seedDatabase", () => {
     expect(state.artists).toHaveLength(2);
     for (const artist of state.artists) expect(artist.active).toBe(true);
     expect(state.artists.map((artist) => artist.manager.user.email).sort()).toEqual(["manager1@cookdroogers.local", "manager2@cookdroogers.local"]);
-    expect(state.releases.map((release) => [release.status, release._count.tracks])).toEqual([
-      ["UNPUBLISHED", 2],
-      ["UNPUBLISHED", 2],
+    // Titles in order: "Back Catalogue" (already out, for the statistics pages), then one
+    // unpublished release per artist, ready for a publish request.
+    expect(state.releases.map((release) => [release.title, release.status, release._count.tracks])).toEqual([
+      ["Back Catalogue", "PUBLISHED", 3],
+      ["Midnight Recipes", "UNPUBLISHED", 2],
+      ["Slow Boil", "UNPUBLISHED", 2],
     ]);
+    expect(await prisma.publication.count({ where: { publishedAt: { not: null } } })).toBe(1);
     // Every track names its release's owner among its performers.
     expect(state.trackArtists).toBe(state.tracks);
     expect(state.outbox.map((event) => event.name)).toEqual(["artist.contract-end-due", "artist.contract-end-due"]);
