@@ -196,7 +196,7 @@ describe("notifications", () => {
 describe("checkHealth", () => {
   it("reports the database, the newest worker heartbeat and the unsent outbox rows", async () => {
     const empty = await checkHealth();
-    expect(empty).toEqual({ status: "ok", database: "ok", worker: { lastHeartbeatAt: null, heartbeatAgeSeconds: null }, outbox: { unsent: 0 } });
+    expect(empty).toEqual({ status: "ok", database: "ok", worker: { lastHeartbeatAt: null, heartbeatAgeSeconds: null }, outbox: { unsent: 0, due: 0 } });
 
     const beatAt = new Date("2026-11-24T10:00:00.000Z");
     await prisma.workerHeartbeat.createMany({
@@ -213,8 +213,12 @@ describe("checkHealth", () => {
       status: "ok",
       database: "ok",
       worker: { lastHeartbeatAt: "2026-11-24T10:00:00.000Z", heartbeatAgeSeconds: 12 },
-      outbox: { unsent: 2 },
+      // At that (earlier) clock neither event is due yet.
+      outbox: { unsent: 2, due: 0 },
     });
+    // Now: the assignment is due at once, the expiry only in 90 days.
+    const current = await checkHealth();
+    expect(current.status === "ok" ? current.outbox : null).toEqual({ unsent: 2, due: 1 });
   });
 
   it("reports an error when the database cannot be reached", async () => {
