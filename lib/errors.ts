@@ -62,6 +62,13 @@ export function isUniqueViolation(error: unknown): boolean {
   return JSON.stringify(candidate.meta ?? {}).includes("23505") || isUniqueViolationCause(candidate.cause);
 }
 
+/** The name of the unique index a violation hit, when the driver tells it. */
+export function violatedConstraint(error: unknown): string | null {
+  if (!isUniqueViolation(error)) return null;
+  const text = `${JSON.stringify((error as { meta?: unknown }).meta ?? {})} ${(error as { message?: string }).message ?? ""}`;
+  return /"index":"([^"]+)"/.exec(text)?.[1] ?? /constraint[^`"]*[`"]([^`"]+)[`"]/.exec(text)?.[1] ?? null;
+}
+
 function isUniqueViolationCause(cause: unknown): boolean {
   return typeof cause === "object" && cause !== null && (cause as { code?: string }).code === "23505";
 }

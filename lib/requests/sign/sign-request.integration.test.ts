@@ -80,6 +80,8 @@ describe("submitting a sign-contract request", () => {
       submitSignRequest(user, { nickname: "Race Two", message: null }),
     ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const loser = results.find((result): result is PromiseRejectedResult => result.status === "rejected");
+    expect(loser?.reason).toMatchObject({ message: "You already have an open request to join the label" });
     expect(await prisma.request.count({ where: { applicantId: user.id } })).toBe(1);
   });
 });

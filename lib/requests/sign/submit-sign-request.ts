@@ -2,7 +2,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
-import { DomainError, ForbiddenError, isUniqueViolation } from "@/lib/errors";
+import { DomainError, ForbiddenError, violatedConstraint } from "@/lib/errors";
 import { requestExpiryDue, signRequestAssignmentDue } from "@/lib/events/definitions";
 import { enqueueEvent } from "@/lib/events/enqueue-event";
 import type { SignContractInput } from "@/lib/requests/sign/schemas";
@@ -44,11 +44,9 @@ export async function submitSignRequest(user: SessionUser, input: SignContractIn
     });
   } catch (error) {
     // Two submissions racing past the checks: the partial unique indexes decide.
-    if (isUniqueViolation(error)) {
-      const message = String((error as { message?: string }).message ?? "");
-      if (message.includes("applicant")) throw new DomainError(ALREADY_OPEN);
-      throw new DomainError(NICKNAME_TAKEN, { field: "nickname" });
-    }
+    const constraint = violatedConstraint(error);
+    if (constraint === "Request_open_sign_per_applicant_key") throw new DomainError(ALREADY_OPEN);
+    if (constraint) throw new DomainError(NICKNAME_TAKEN, { field: "nickname" });
     throw error;
   }
 }
