@@ -105,3 +105,6 @@ export function releaseFieldErrors(error: z.ZodError): Record<string, string[]> 
 export function trackFieldKey(index: number, field: keyof TrackFormValues): string {
   return `tracks.${index}.${field}`;
 }
+
+/** A release id bound to an action on the page: bound arguments still arrive from the browser. */
+export const boundReleaseIdSchema = z.number().int().positive().max(2_147_483_647);

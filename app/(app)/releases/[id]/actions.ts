@@ -5,12 +5,14 @@ import { redirect } from "next/navigation";
 import { NotFoundError, toActionState, type ActionState } from "@/lib/errors";
 import { deleteRelease } from "@/lib/releases/delete-release";
 import { requireArtist } from "@/lib/releases/require-artist";
+import { boundReleaseIdSchema } from "@/lib/releases/schemas";
 
-export async function deleteReleaseAction(releaseId: number, _state: ActionState, _formData: FormData): Promise<ActionState> {
+export async function deleteReleaseAction(releaseId: unknown, _state: ActionState, _formData: FormData): Promise<ActionState> {
   const artist = await requireArtist();
-  if (!Number.isSafeInteger(releaseId) || releaseId <= 0) return toActionState(new NotFoundError("Release not found"));
+  const parsed = boundReleaseIdSchema.safeParse(releaseId);
+  if (!parsed.success) return toActionState(new NotFoundError("Release not found"));
   try {
-    await deleteRelease(artist, releaseId);
+    await deleteRelease(artist, parsed.data);
   } catch (error) {
     return toActionState(error);
   }

@@ -4,13 +4,15 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { NotFoundError, toActionState, type ActionState } from "@/lib/errors";
 import { requireArtist } from "@/lib/releases/require-artist";
-import { readReleaseForm, releaseFieldErrors, releaseInputSchema } from "@/lib/releases/schemas";
+import { boundReleaseIdSchema, readReleaseForm, releaseFieldErrors, releaseInputSchema } from "@/lib/releases/schemas";
 import { updateRelease } from "@/lib/releases/update-release";
 
-export async function updateReleaseAction(releaseId: number, _state: ActionState, formData: FormData): Promise<ActionState> {
+export async function updateReleaseAction(boundReleaseId: unknown, _state: ActionState, formData: FormData): Promise<ActionState> {
   const artist = await requireArtist();
   const values = readReleaseForm(formData);
-  if (!Number.isSafeInteger(releaseId) || releaseId <= 0) return toActionState(new NotFoundError("Release not found"), values);
+  const id = boundReleaseIdSchema.safeParse(boundReleaseId);
+  if (!id.success) return toActionState(new NotFoundError("Release not found"), values);
+  const releaseId = id.data;
   const parsed = releaseInputSchema.safeParse(values);
   if (!parsed.success) return { fieldErrors: releaseFieldErrors(parsed.error), values };
   try {
