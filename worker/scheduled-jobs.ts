@@ -1,7 +1,10 @@
 // The worker's periodic jobs; each is idempotent for its period (several workers run them).
+import { prisma } from "@/lib/db";
+import { pruneDeliveredEvents } from "@/lib/platform/prune-delivered-events";
 import { ensureDailyStatisticsRefresh } from "@/lib/statistics/ensure-daily-statistics-refresh";
 import type { ScheduledJob } from "@/worker/scheduler";
 
 export const scheduledJobs: readonly ScheduledJob[] = [
   { name: "daily-statistics-refresh", everyMs: 60_000, run: (now) => ensureDailyStatisticsRefresh(now).then(() => undefined) },
+  { name: "prune-delivered-events", everyMs: 10 * 60_000, run: (now) => pruneDeliveredEvents(prisma, now).then(() => undefined) },
 ];
