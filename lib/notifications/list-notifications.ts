@@ -1,5 +1,6 @@
 // A person's own notifications, newest first, a page at a time; and the unread count.
 import "server-only";
+import { clampPage, pageCountOf } from "@/lib/pagination";
 import { prisma } from "@/lib/db";
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
@@ -25,8 +26,8 @@ export async function listNotifications(userId: number, requestedPage: number, p
     prisma.notification.count({ where: { userId } }),
     countUnreadNotifications(userId),
   ]);
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(1, Math.trunc(requestedPage) || 1), pageCount);
+  const pageCount = pageCountOf(total, pageSize);
+  const page = clampPage(requestedPage, pageCount);
   const notifications = await prisma.notification.findMany({
     where: { userId },
     select: { id: true, message: true, requestId: true, createdAt: true, readAt: true },

@@ -3,14 +3,11 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
+import { pageCountOf, requestedPage } from "@/lib/pagination";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 
 export const PAGE_SIZE = 20;
-
-function pageOf(page: number | undefined): number {
-  return Number.isInteger(page) && (page as number) > 0 ? (page as number) : 1;
-}
 
 const listSelect = {
   id: true,
@@ -28,13 +25,13 @@ const listSelect = {
 } satisfies Prisma.RequestSelect;
 
 export async function listOwnRequests(user: SessionUser, options: { page?: number } = {}) {
-  const page = pageOf(options.page);
+  const page = requestedPage(options.page);
   const where = { applicantId: user.id };
   const [requests, total] = await Promise.all([
     prisma.request.findMany({ where, select: listSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
     prisma.request.count({ where }),
   ]);
-  return { requests, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return { requests, total, page, pageCount: pageCountOf(total, PAGE_SIZE) };
 }
 
 export type QueueStatusFilter = "open" | "all" | RequestStatus;
@@ -58,7 +55,7 @@ const sortOrders: Record<QueueSort, Prisma.RequestOrderByWithRelationInput[]> = 
 /** The manager's queue: only requests assigned to them; one page of rows per call. */
 export async function listManagerQueue(user: SessionUser, filters: QueueFilters = {}) {
   if (user.role !== "MANAGER" || user.managerId === null) throw new NotFoundError();
-  const page = pageOf(filters.page);
+  const page = requestedPage(filters.page);
   const status = filters.status ?? "open";
   const search = filters.search?.trim();
   const where: Prisma.RequestWhereInput = {
@@ -86,7 +83,7 @@ export async function listManagerQueue(user: SessionUser, filters: QueueFilters 
     }),
     prisma.request.count({ where }),
   ]);
-  return { requests, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return { requests, total, page, pageCount: pageCountOf(total, PAGE_SIZE) };
 }
 
 /** One request with its timeline, for its applicant or its assigned manager only. */
@@ -135,7 +132,7 @@ export async function getRequestVersion(user: SessionUser, requestId: number): P
 
 export async function listManagerArtists(user: SessionUser, options: { page?: number } = {}) {
   if (user.role !== "MANAGER" || user.managerId === null) throw new NotFoundError();
-  const page = pageOf(options.page);
+  const page = requestedPage(options.page);
   const where = { managerId: user.managerId };
   const [artists, total] = await Promise.all([
     prisma.artist.findMany({
@@ -155,7 +152,7 @@ export async function listManagerArtists(user: SessionUser, options: { page?: nu
     }),
     prisma.artist.count({ where }),
   ]);
-  return { artists, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return { artists, total, page, pageCount: pageCountOf(total, PAGE_SIZE) };
 }
 
 /** The user's open sign request, if any (the form shows a link to it instead). */

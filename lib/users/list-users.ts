@@ -1,5 +1,6 @@
 // The admin's list of every account, newest first, a page at a time.
 import "server-only";
+import { clampPage, pageCountOf } from "@/lib/pagination";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publicUserSelect, type PublicUser } from "@/lib/users/register-user";
@@ -21,8 +22,8 @@ export async function listUsers({ page: requestedPage = 1, search, pageSize = US
     ? { OR: [{ name: { contains: term, mode: "insensitive" } }, { email: { contains: term.toLowerCase() } }] }
     : {};
   const total = await prisma.user.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(1, Math.trunc(requestedPage) || 1), pageCount);
+  const pageCount = pageCountOf(total, pageSize);
+  const page = clampPage(requestedPage, pageCount);
   const users = await prisma.user.findMany({
     where,
     select: publicUserSelect,
