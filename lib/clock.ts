@@ -1,4 +1,7 @@
 // The one source of "now" and the label's calendar (UTC days), so date rules are testable.
+// Convention: a function that needs the time takes `clock: Clock = systemClock` (its last
+// parameter, or `clock` in an options object it already has) and reads `clock.now()` once;
+// a pure rule takes the instant or day it judges as an argument. Nothing else calls `new Date()`.
 export type Clock = { now(): Date };
 
 export const systemClock: Clock = { now: () => new Date() };

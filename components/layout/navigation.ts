@@ -1,4 +1,4 @@
-// The navigation of each role (DOMAIN.md §1): what a person sees in the header. Pure.
+// The navigation of each role (docs/domain.md §1): what a person sees in the header. Pure.
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type NavItem = { href: string; label: string };

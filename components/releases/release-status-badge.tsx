@@ -1,4 +1,4 @@
-// A release's status, and when a scheduled one goes live (DOMAIN.md §4: people see the schedule).
+// A release's status, and when a scheduled one goes live (docs/domain.md §4: people see the schedule).
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatDay } from "@/lib/clock";
 import type { ReleaseStatus } from "@/lib/generated/prisma/enums";

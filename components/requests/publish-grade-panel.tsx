@@ -1,4 +1,4 @@
-// A publish request's grade and its criteria (DOMAIN.md §3.3), in their fixed order, each
+// A publish request's grade and its criteria (docs/domain.md §3.3), in their fixed order, each
 // with its effect and reason; or what the grade is waiting for.
 import { Badge } from "@/components/ui/badge";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";

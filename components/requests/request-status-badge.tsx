@@ -1,4 +1,4 @@
-// The status of a request in the words of DOMAIN.md §3, with its resolution when closed.
+// The status of a request in the words of docs/domain.md §3, with its resolution when closed.
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { RequestResolution, RequestStatus } from "@/lib/generated/prisma/enums";
 import { resolutionLabels, statusLabels } from "@/lib/requests/state-machine";

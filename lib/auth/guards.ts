@@ -1,8 +1,10 @@
-// Server-side guards: every query and action starts here. The role comes from the
-// database, so a promotion takes effect on the next page load without signing in again.
+// Who is asking, and may they: the one module of guards for pages, server actions and route
+// handlers. The role comes from the database, so a promotion takes effect on the next page
+// load without signing in again. Pages answer a wrong role with "not found" (it reveals
+// nothing); actions get a ForbiddenError, which the action helper turns into a message.
 import "server-only";
 import { cache } from "react";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
 import { prisma } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
@@ -44,9 +46,45 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
-/** For pages and actions: the wrong role is refused (pages render it as "not found"). */
+/** For actions: the wrong role is refused with a ForbiddenError. */
 export async function requireRole(...roles: Role[]): Promise<SessionUser> {
   const user = await requireUser();
   if (!roles.includes(user.role)) throw new ForbiddenError();
   return user;
+}
+
+/** For pages: a role that may not use the page sees "not found". */
+export async function requirePageRole(...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role)) notFound();
+  return user;
+}
+
+/** For route handlers: the signed-in person when they hold one of `roles`, else null (answer 404). */
+export async function findUserWithRole(...roles: Role[]): Promise<SessionUser | null> {
+  const user = await currentUser();
+  return user && roles.includes(user.role) ? user : null;
+}
+
+/** Who acts on releases: the artist's user (history, notifications) and artist record (ownership). */
+export type ArtistActor = { userId: number; artistId: number };
+
+export type ArtistSession = SessionUser & ArtistActor;
+
+function asArtist(user: SessionUser): ArtistSession | null {
+  return user.role === "ARTIST" && user.artistId !== null ? { ...user, userId: user.id, artistId: user.artistId } : null;
+}
+
+/** For actions: releases and publish requests belong to artists only. */
+export async function requireArtist(): Promise<ArtistSession> {
+  const artist = asArtist(await requireUser());
+  if (!artist) throw new ForbiddenError();
+  return artist;
+}
+
+/** For pages: anyone but an artist sees "not found". */
+export async function requireArtistPage(): Promise<ArtistSession> {
+  const artist = asArtist(await requireUser());
+  if (!artist) notFound();
+  return artist;
 }

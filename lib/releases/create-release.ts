@@ -1,7 +1,7 @@
 // Creates an artist's release with its tracks, in one transaction.
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { ArtistActor } from "@/lib/releases/require-artist";
+import type { ArtistActor } from "@/lib/auth/guards";
 import type { ReleaseInput } from "@/lib/releases/schemas";
 import { writeTracks } from "@/lib/releases/write-tracks";
 

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { ConflictError } from "@/lib/errors";
 import { lockOwnRelease } from "@/lib/releases/lock-own-release";
 import { releaseChangeBlocker } from "@/lib/releases/release-editability";
-import type { ArtistActor } from "@/lib/releases/require-artist";
+import type { ArtistActor } from "@/lib/auth/guards";
 
 export async function deleteRelease(actor: ArtistActor, releaseId: number): Promise<void> {
   await prisma.$transaction(async (tx) => {

@@ -1,4 +1,4 @@
-// The main genre of a release (DOMAIN.md §3.3): its most frequent track genre. Pure.
+// The main genre of a release (docs/domain.md §3.3): its most frequent track genre. Pure.
 
 export type GenreTrack = { genre: string; position: number };
 

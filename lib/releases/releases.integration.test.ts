@@ -9,7 +9,7 @@ import { deleteRelease } from "@/lib/releases/delete-release";
 import { getRelease, toReleaseFormValues } from "@/lib/releases/get-release";
 import { listPublishableReleases } from "@/lib/releases/list-publishable-releases";
 import { listReleases } from "@/lib/releases/list-releases";
-import type { ArtistActor } from "@/lib/releases/require-artist";
+import type { ArtistActor } from "@/lib/auth/guards";
 import { releaseInputSchema, type ReleaseInput } from "@/lib/releases/schemas";
 import { updateRelease } from "@/lib/releases/update-release";
 import { submitPublishRequest } from "@/lib/requests/publish/submit-publish-request";

@@ -8,7 +8,7 @@ function errorsOf(value: unknown) {
   return parsed.success ? {} : releaseFieldErrors(parsed.error);
 }
 
-describe("release schema (DOMAIN.md §2 limits)", () => {
+describe("release schema (docs/domain.md §2 limits)", () => {
   it("accepts the limits themselves", () => {
     const parsed = releaseInputSchema.parse({
       title: "t".repeat(256),

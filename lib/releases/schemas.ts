@@ -1,4 +1,4 @@
-// The release form's schema (DOMAIN.md §2 limits), shared by the form, its actions and lib.
+// The release form's schema (docs/domain.md §2 limits), shared by the form, its actions and lib.
 import { z } from "zod";
 import { isoDayField } from "@/lib/iso-day-schema";
 

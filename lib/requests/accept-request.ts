@@ -1,7 +1,8 @@
-// Accept (DOMAIN.md §3.1.3, §3.2.3): by the assigned manager, one transaction with the
+// Accept (docs/domain.md §3.1.3, §3.2.3): by the assigned manager, one transaction with the
 // type's side effects; a second click or a racing manager gets a ConflictError.
 import "server-only";
 import type { SessionUser } from "@/lib/auth/guards";
+import { systemClock, type Clock } from "@/lib/clock";
 import { prisma } from "@/lib/db";
 import { notify } from "@/lib/notifications/notify";
 import { getAssignedRequestOrThrow } from "@/lib/requests/get-assigned-request";
@@ -9,13 +10,13 @@ import { applyPublishAcceptance } from "@/lib/requests/publish/accept-publish-re
 import { applySignAcceptance } from "@/lib/requests/sign/accept-sign-request";
 import { transitionRequest } from "@/lib/requests/transition-request";
 
-export async function acceptRequest(actor: SessionUser, requestId: number, now = new Date()) {
+export async function acceptRequest(actor: SessionUser, requestId: number, clock: Clock = systemClock) {
   return prisma.$transaction(async (tx) => {
     const request = await getAssignedRequestOrThrow(tx, actor, requestId);
     const managerId = actor.managerId as number;
     await transitionRequest(tx, { requestId, action: "accept", actorId: actor.id, reason: "Accepted by the manager" });
     if (request.type === "SIGN_CONTRACT") {
-      await applySignAcceptance(tx, request, managerId, now);
+      await applySignAcceptance(tx, request, managerId, clock);
       await notify(tx, { userId: request.applicantId, requestId, message: "Welcome to the label! Your request to join was accepted." });
     } else {
       await applyPublishAcceptance(tx, request, managerId);

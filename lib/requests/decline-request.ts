@@ -1,4 +1,4 @@
-// Decline (DOMAIN.md §3.1.4, §3.2.4): the assigned manager, with a reason; the grade stays.
+// Decline (docs/domain.md §3.1.4, §3.2.4): the assigned manager, with a reason; the grade stays.
 import "server-only";
 import type { SessionUser } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";

@@ -1,4 +1,4 @@
-// Expire (DOMAIN.md §3.1.6, §3.2.6), run by the worker when the due-time event fires.
+// Expire (docs/domain.md §3.1.6, §3.2.6), run by the worker when the due-time event fires.
 import "server-only";
 import type { DbClient } from "@/lib/db";
 import { notify } from "@/lib/notifications/notify";

@@ -5,7 +5,7 @@ import { canTransition, transitions, type RequestAction } from "./state-machine"
 const statuses: RequestStatus[] = ["NEW", "PROCESSING", "ON_APPROVAL", "CLOSED"];
 const actions = Object.keys(transitions) as RequestAction[];
 
-// The whole lifecycle of DOMAIN.md §3, written out: every pair not listed is forbidden.
+// The whole lifecycle of docs/domain.md §3, written out: every pair not listed is forbidden.
 const allowed: Record<RequestType, Partial<Record<RequestAction, RequestStatus[]>>> = {
   SIGN_CONTRACT: {
     assign: ["NEW"],

@@ -1,4 +1,4 @@
-// The request lifecycle (DOMAIN.md §3) as one table of allowed transitions. Pure.
+// The request lifecycle (docs/domain.md §3) as one table of allowed transitions. Pure.
 import type { RequestResolution, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 
 export type RequestAction =
@@ -41,7 +41,7 @@ export function isOpen(status: RequestStatus): boolean {
   return status !== "CLOSED";
 }
 
-/** The words people see (DOMAIN.md §3). */
+/** The words people see (docs/domain.md §3). */
 export const statusLabels: Record<RequestStatus, string> = {
   NEW: "New",
   PROCESSING: "Processing",

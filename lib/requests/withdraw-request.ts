@@ -1,4 +1,4 @@
-// Withdraw (DOMAIN.md §3.1.5, §3.2.5): the applicant, while the request is open.
+// Withdraw (docs/domain.md §3.1.5, §3.2.5): the applicant, while the request is open.
 import "server-only";
 import type { SessionUser } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";

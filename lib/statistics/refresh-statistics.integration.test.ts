@@ -1,4 +1,4 @@
-// Statistics refresh end to end: outbox → Kafka → worker → stand-in service → PostgreSQL (DOMAIN.md §5).
+// Statistics refresh end to end: outbox → Kafka → worker → stand-in service → PostgreSQL (docs/domain.md §5).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 process.env.KAFKA_TOPIC_PREFIX = `${process.env.KAFKA_TOPIC_PREFIX ?? "it."}stats-${Date.now()}.`;

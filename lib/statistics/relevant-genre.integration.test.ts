@@ -1,4 +1,4 @@
-// The relevant genre read from real snapshots in PostgreSQL (DOMAIN.md §3.3 criterion 2).
+// The relevant genre read from real snapshots in PostgreSQL (docs/domain.md §3.3 criterion 2).
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { createArtist, createManager, resetDatabase } from "@/lib/testing/integration";

@@ -1,4 +1,4 @@
-// The label's relevant genre (DOMAIN.md §3.3 criterion 2), read from the snapshots in one query.
+// The label's relevant genre (docs/domain.md §3.3 criterion 2), read from the snapshots in one query.
 import "server-only";
 import { toIsoDay } from "@/lib/clock";
 import type { DbClient } from "@/lib/db";

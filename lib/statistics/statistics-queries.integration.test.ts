@@ -1,4 +1,4 @@
-// The artist page's and the manager report's queries on real snapshots (DOMAIN.md §5).
+// The artist page's and the manager report's queries on real snapshots (docs/domain.md §5).
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { addUtcDays, addUtcMonths, startOfUtcDay } from "@/lib/clock";
 import { prisma } from "@/lib/db";

@@ -1,4 +1,4 @@
-// The admin appoints an existing USER as a manager (DOMAIN.md §6), in one transaction.
+// The admin appoints an existing USER as a manager (docs/domain.md §6), in one transaction.
 import "server-only";
 import { prisma, type DbClient } from "@/lib/db";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";

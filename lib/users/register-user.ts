@@ -1,4 +1,4 @@
-// Creates a USER account (DOMAIN.md §1): hashed password, lower-cased unique email.
+// Creates a USER account (docs/domain.md §1): hashed password, lower-cased unique email.
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { prisma, type DbClient } from "@/lib/db";

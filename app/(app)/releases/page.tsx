@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { formatDay } from "@/lib/clock";
 import { listReleases } from "@/lib/releases/list-releases";
-import { requireArtistPage } from "@/lib/releases/require-artist";
+import { requireArtistPage } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Releases" };
 

@@ -11,7 +11,7 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import { requirePageRole } from "@/lib/auth/require-page-role";
+import { requirePageRole } from "@/lib/auth/guards";
 import { formatDateTime, formatDay } from "@/lib/clock";
 import { CHANGE_WINDOW_DAYS, CHART_RANGES, getArtistStatistics, type ChartRange } from "@/lib/statistics/get-artist-statistics";
 import { formatCount, formatGain } from "@/lib/statistics/statistics-growth";

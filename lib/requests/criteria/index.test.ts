@@ -5,7 +5,7 @@ import { defineCriterion, type CriterionContext } from "@/lib/requests/criteria/
 import { runCriteria } from "@/lib/requests/criteria/run-criteria";
 
 describe("grading criteria", () => {
-  it("are listed in the fixed order of DOMAIN.md §3.3", () => {
+  it("are listed in the fixed order of docs/domain.md §3.3", () => {
     expect(gradeCriteria.map((criterion) => criterion.name)).toEqual(["Season limit", "Relevant genre", "One release per day"]);
     expect(new Set(gradeCriteria.map((criterion) => criterion.key)).size).toBe(gradeCriteria.length);
   });

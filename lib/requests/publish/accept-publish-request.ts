@@ -1,4 +1,4 @@
-// The publish-specific side of accepting a request (DOMAIN.md §3.2 step 3): the publication,
+// The publish-specific side of accepting a request (docs/domain.md §3.2 step 3): the publication,
 // the release SCHEDULED and its go-live event. The generic accept calls it in its transaction.
 import "server-only";
 import { startOfUtcDay } from "@/lib/clock";

@@ -1,4 +1,4 @@
-// Grades a publish request (DOMAIN.md §3.2 step 2, run by the worker): New → Processing,
+// Grades a publish request (docs/domain.md §3.2 step 2, run by the worker): New → Processing,
 // the criteria of §3.3, then On approval with the grade and its breakdown.
 import "server-only";
 import type { DbClient } from "@/lib/db";

@@ -1,4 +1,4 @@
-// The publish date rule (DOMAIN.md §3.2): strictly later than today + 7 days, in UTC days. Pure.
+// The publish date rule (docs/domain.md §3.2): strictly later than today + 7 days, in UTC days. Pure.
 import { addUtcDays, startOfUtcDay } from "@/lib/clock";
 
 export const MIN_DAYS_AHEAD = 8;

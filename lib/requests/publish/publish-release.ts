@@ -1,4 +1,4 @@
-// Go-live (DOMAIN.md §3.2 step 7, run by the worker at the publication date): SCHEDULED → PUBLISHED.
+// Go-live (docs/domain.md §3.2 step 7, run by the worker at the publication date): SCHEDULED → PUBLISHED.
 import "server-only";
 import { systemClock, type Clock } from "@/lib/clock";
 import type { DbClient } from "@/lib/db";

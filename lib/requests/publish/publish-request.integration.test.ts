@@ -1,11 +1,11 @@
 // Publish requests on the real PostgreSQL: every submit refusal, grading with its three
-// criteria, accept, decline, go-live and expiry (DOMAIN.md §3.2, §3.3).
+// criteria, accept, decline, go-live and expiry (docs/domain.md §3.2, §3.3).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUtcDays, addUtcYears, formatDay, startOfUtcDay, type Clock } from "@/lib/clock";
 import { prisma } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { createRelease } from "@/lib/releases/create-release";
-import type { ArtistActor } from "@/lib/releases/require-artist";
+import type { ArtistActor, SessionUser } from "@/lib/auth/guards";
 import { acceptRequest } from "@/lib/requests/accept-request";
 import { declineRequest } from "@/lib/requests/decline-request";
 import { expireRequest } from "@/lib/requests/expire-request";
@@ -15,7 +15,6 @@ import { publishRelease } from "@/lib/requests/publish/publish-release";
 import { INACTIVE_ARTIST_MESSAGE, submitPublishRequest } from "@/lib/requests/publish/submit-publish-request";
 import { withdrawRequest } from "@/lib/requests/withdraw-request";
 import { createArtist, createManager, resetDatabase } from "@/lib/testing/integration";
-import type { SessionUser } from "@/lib/auth/guards";
 
 // Noon UTC: the date rule is tested at midnight in the unit tests; here it must not flake.
 const today = startOfUtcDay(new Date());

@@ -1,4 +1,4 @@
-// Submits a publish request (DOMAIN.md §3.2 step 1): checks every rule, stores it as New for
+// Submits a publish request (docs/domain.md §3.2 step 1): checks every rule, stores it as New for
 // the artist's manager, and enqueues its grading and its expiry in the same transaction.
 import "server-only";
 import { formatDay, systemClock, type Clock } from "@/lib/clock";
@@ -8,7 +8,7 @@ import { publishRequestGradingDue, requestExpiryDue } from "@/lib/events/definit
 import { enqueueEvent } from "@/lib/events/enqueue-event";
 import { notify } from "@/lib/notifications/notify";
 import { lockOwnRelease } from "@/lib/releases/lock-own-release";
-import type { ArtistActor } from "@/lib/releases/require-artist";
+import type { ArtistActor } from "@/lib/auth/guards";
 import { earliestPublicationDate, isPublicationDateAllowed, isWithinContract } from "@/lib/requests/publish/publication-date-rule";
 import type { PublishRequestInput } from "@/lib/requests/publish/schemas";
 import { publishRequestExpiresAt } from "@/lib/requests/timing";

@@ -1,4 +1,4 @@
-// Proceed to manager (DOMAIN.md §3.1 step 2), run by the worker: New → On approval.
+// Proceed to manager (docs/domain.md §3.1 step 2), run by the worker: New → On approval.
 import "server-only";
 import type { DbClient } from "@/lib/db";
 import { signRequestAssignmentDue } from "@/lib/events/definitions";

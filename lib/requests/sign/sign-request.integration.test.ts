@@ -1,4 +1,4 @@
-// Sign-contract requests end to end on the real PostgreSQL and Kafka (DOMAIN.md §3.1).
+// Sign-contract requests end to end on the real PostgreSQL and Kafka (docs/domain.md §3.1).
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 
 process.env.KAFKA_TOPIC_PREFIX = `${process.env.KAFKA_TOPIC_PREFIX ?? "it."}sign-${Date.now()}.`;
@@ -149,7 +149,7 @@ describe("deciding a sign request", () => {
 
   it("accepts in one transaction: the user becomes an artist with a one-year contract and this manager", async () => {
     const { manager, user, request } = await assignedRequest();
-    await acceptRequest(manager, request.id, new Date("2026-11-24T23:30:00.000Z"));
+    await acceptRequest(manager, request.id, { now: () => new Date("2026-11-24T23:30:00.000Z") });
     const closed = await prisma.request.findUniqueOrThrow({ where: { id: request.id } });
     expect([closed.status, closed.resolution]).toEqual(["CLOSED", "ACCEPTED"]);
     const artist = await prisma.artist.findUniqueOrThrow({ where: { userId: user.id }, include: { user: true } });

@@ -1,4 +1,4 @@
-// Submit a sign-contract request (DOMAIN.md §3.1 step 1): a USER asks to join the label.
+// Submit a sign-contract request (docs/domain.md §3.1 step 1): a USER asks to join the label.
 import "server-only";
 import type { SessionUser } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";

@@ -1,4 +1,4 @@
--- Statistics refreshes (DOMAIN.md §5): one row per fetch run, daily or asked for by a manager,
+-- Statistics refreshes (docs/domain.md §5): one row per fetch run, daily or asked for by a manager,
 -- so people can see when statistics were last refreshed and whether a refresh is running.
 
 -- CreateEnum

@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import { requirePageRole } from "@/lib/auth/require-page-role";
+import { requirePageRole } from "@/lib/auth/guards";
 import { formatDay } from "@/lib/clock";
 import { listManagers } from "@/lib/users/list-managers";
 import { createManagerAction } from "../actions";

@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import { requirePageRole } from "@/lib/auth/require-page-role";
+import { requirePageRole } from "@/lib/auth/guards";
 import { formatDay } from "@/lib/clock";
 import { listManagerArtists } from "@/lib/requests/queries";
 

@@ -11,7 +11,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import { requirePageRole } from "@/lib/auth/require-page-role";
+import { requirePageRole } from "@/lib/auth/guards";
 import { formatDay } from "@/lib/clock";
 import { getManagerReport, REPORT_MONTHS, type ReportArtist } from "@/lib/statistics/get-manager-report";
 import { getStatisticsRefreshStatus } from "@/lib/statistics/get-statistics-refresh-status";

@@ -8,7 +8,7 @@ import { Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import { requirePageRole } from "@/lib/auth/require-page-role";
+import { requirePageRole } from "@/lib/auth/guards";
 import { formatDay } from "@/lib/clock";
 import { listManagerQueue } from "@/lib/requests/queries";
 import { parseQueueQuery } from "@/lib/requests/queue-filters";

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { NotFoundError, toActionState, type ActionState } from "@/lib/errors";
 import { deleteRelease } from "@/lib/releases/delete-release";
-import { requireArtist } from "@/lib/releases/require-artist";
+import { requireArtist } from "@/lib/auth/guards";
 import { boundReleaseIdSchema } from "@/lib/releases/schemas";
 
 export async function deleteReleaseAction(releaseId: unknown, _state: ActionState, _formData: FormData): Promise<ActionState> {

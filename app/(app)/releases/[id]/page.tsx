@@ -15,7 +15,7 @@ import { formatDay } from "@/lib/clock";
 import { getRelease } from "@/lib/releases/get-release";
 import { parseReleaseId } from "@/lib/releases/parse-release-id";
 import { releaseChangeBlocker } from "@/lib/releases/release-editability";
-import { requireArtistPage } from "@/lib/releases/require-artist";
+import { requireArtistPage } from "@/lib/auth/guards";
 import { deleteReleaseAction } from "./actions";
 
 export const metadata: Metadata = { title: "Release" };

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { toActionState, type ActionState } from "@/lib/errors";
 import { createRelease } from "@/lib/releases/create-release";
-import { requireArtist } from "@/lib/releases/require-artist";
+import { requireArtist } from "@/lib/auth/guards";
 import { readReleaseForm, releaseFieldErrors, releaseInputSchema } from "@/lib/releases/schemas";
 
 export async function createReleaseAction(_state: ActionState, formData: FormData): Promise<ActionState> {

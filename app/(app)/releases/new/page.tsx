@@ -5,7 +5,7 @@ import { ReleaseForm } from "@/components/releases/release-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { toIsoDay } from "@/lib/clock";
-import { requireArtistPage } from "@/lib/releases/require-artist";
+import { requireArtistPage } from "@/lib/auth/guards";
 import { emptyTrackValues } from "@/lib/releases/schemas";
 import { createReleaseAction } from "./actions";
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { NotFoundError, toActionState, type ActionState } from "@/lib/errors";
-import { requireArtist } from "@/lib/releases/require-artist";
+import { requireArtist } from "@/lib/auth/guards";
 import { boundReleaseIdSchema, readReleaseForm, releaseFieldErrors, releaseInputSchema } from "@/lib/releases/schemas";
 import { updateRelease } from "@/lib/releases/update-release";
 

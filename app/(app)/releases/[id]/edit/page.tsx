@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getRelease, toReleaseFormValues } from "@/lib/releases/get-release";
 import { parseReleaseId } from "@/lib/releases/parse-release-id";
 import { releaseChangeBlocker } from "@/lib/releases/release-editability";
-import { requireArtistPage } from "@/lib/releases/require-artist";
+import { requireArtistPage } from "@/lib/auth/guards";
 import { updateReleaseAction } from "./actions";
 
 export const metadata: Metadata = { title: "Edit release" };

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { toActionState, type ActionState } from "@/lib/errors";
-import { requireArtist } from "@/lib/releases/require-artist";
+import { requireArtist } from "@/lib/auth/guards";
 import { publishRequestInputSchema } from "@/lib/requests/publish/schemas";
 import { submitPublishRequest } from "@/lib/requests/publish/submit-publish-request";
 

@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDay, toIsoDay } from "@/lib/clock";
-import { requireArtistPage } from "@/lib/releases/require-artist";
+import { requireArtistPage } from "@/lib/auth/guards";
 import { getPublishFormOptions } from "@/lib/requests/publish/get-publish-form-options";
 import { INACTIVE_ARTIST_MESSAGE } from "@/lib/requests/publish/submit-publish-request";
 import { submitPublishRequestAction } from "./actions";
