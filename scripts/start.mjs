@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "./services/build-app.mjs";
-import { runChild, startChild, stopChild } from "./services/child-processes.mjs";
+import { awaitReady, runChild, startChild, stopChild } from "./services/child-processes.mjs";
 import { HarnessError, describeError, failure, formatDuration, note, paint } from "./services/console-output.mjs";
 import { isPortFree } from "./services/find-free-port.mjs";
 import { ensureDependencies } from "./services/install-dependencies.mjs";
@@ -19,7 +19,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
 const forceBuild = process.argv.slice(2).includes("--rebuild");
 const timings = [];
-const pause = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 async function finish(exitCode) {
   await stopEverything();
@@ -51,7 +50,7 @@ async function runRequired(name, script, env = process.env) {
   ensureRunning();
   const result = await runChild(name, "npm", ["run", "--silent", script], { cwd: root, env });
   timings.push([name, result.durationMs]);
-  if (result.code !== 0) throw new HarnessError(`npm run ${script} failed (exit ${result.code}); see its output above`);
+  if (!result.ok) throw new HarnessError(`npm run ${script} failed (${result.exit}); see its output above`);
 }
 
 async function provideDatabase() {
@@ -75,27 +74,6 @@ async function provideKafka() {
   process.env.KAFKA_BROKERS = broker.brokers;
 }
 
-/** Resolves once the web app answers: /api/health with 200, or any page while that route is missing. */
-async function awaitWeb(web, port) {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    ensureRunning();
-    if (web.exitCode !== undefined) throw new HarnessError(`the web app stopped while starting (exit ${web.exitCode}); see its output above`);
-    try {
-      const health = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5_000) });
-      if (health.ok) return "/api/health";
-      if (health.status === 404) {
-        const home = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(5_000), redirect: "manual" });
-        if (home.status < 500) return "/ (there is no /api/health route yet)";
-      }
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new HarnessError(`the web app did not answer on port ${port} within 120 s`);
-    await pause(500);
-  }
-}
-
 async function main() {
   loadDotEnv();
   registerCleanup("run claim", await claimRun(root, "start"));
@@ -111,8 +89,7 @@ async function main() {
   await provideKafka();
 
   await runRequired("migrate", "db:migrate");
-  if (existsSync(path.join(root, "prisma", "seed.ts"))) await runRequired("seed", "db:seed");
-  else note("seed: prisma/seed.ts does not exist yet; not seeding");
+  await runRequired("seed", "db:seed");
 
   ensureRunning();
   ensureAuthSecret();
@@ -123,27 +100,26 @@ async function main() {
   let stats;
   if (!process.env.STATS_SERVICE_URL) {
     stats = await startStatsService(root, Number(process.env.STATS_SERVICE_PORT ?? 4010));
-    if (stats) {
-      process.env.STATS_SERVICE_URL = stats.url;
-      registerCleanup("statistics stand-in", stats.stop);
-    }
+    process.env.STATS_SERVICE_URL = stats.url;
+    registerCleanup("statistics stand-in", stats.stop);
   }
 
   ensureRunning();
-  if (!(await isPortFree(port))) throw new HarnessError(`port ${port} was taken while building; run with PORT=<another port>`);
   const appEnv = { ...process.env, PORT: String(port) };
   delete appEnv.NODE_ENV; // `next start` is production; a development NODE_ENV from .env would confuse it
-  const web = startChild("web", path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], { cwd: root, env: appEnv, kind: "service" });
-  const worker = startChild("worker", "npm", ["run", "--silent", "worker"], { cwd: root, env: appEnv, kind: "service" });
+  const web = await startChild("web", path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], { cwd: root, env: appEnv, kind: "service" });
+  const worker = await startChild("worker", "npm", ["run", "--silent", "worker"], { cwd: root, env: appEnv, kind: "service" });
   registerCleanup("web and worker", () => Promise.all([stopChild(web), stopChild(worker)]));
 
-  const answered = await awaitWeb(web, port);
+  const health = `http://127.0.0.1:${port}/api/health`;
+  const answers = () => fetch(health, { signal: AbortSignal.timeout(5_000) }).then((response) => response.ok, () => false);
+  await awaitReady(web, answers, { what: "the web app", timeoutMs: 120_000, interval: 500 });
   const ready = timings.map(([name, milliseconds]) => `${name} ${formatDuration(milliseconds)}`).join(", ");
   note(`timings: ${ready}`);
   console.log(
-    `\n${paint(32, "✔ Cook Droogers is running")} at ${paint(1, `http://127.0.0.1:${port}`)} (answered on ${answered})\n` +
+    `\n${paint(32, "✔ Cook Droogers is running")} at ${paint(1, `http://127.0.0.1:${port}`)}\n` +
       `  admin: ${process.env.ADMIN_EMAIL ?? "admin@cookdroogers.local"} / ${process.env.ADMIN_PASSWORD ? "(ADMIN_PASSWORD)" : "admin-password"}\n` +
-      `  Kafka ${process.env.KAFKA_BROKERS}, statistics ${process.env.STATS_SERVICE_URL ?? "(not running)"}\n` +
+      `  Kafka ${process.env.KAFKA_BROKERS}, statistics ${process.env.STATS_SERVICE_URL}\n` +
       `  Press Ctrl-C to stop everything.\n`,
   );
 
@@ -151,7 +127,7 @@ async function main() {
   const watched = stats ? [web, worker, stats.handle] : [web, worker];
   const firstExit = await Promise.race(watched.map((handle) => handle.exited.then((result) => ({ handle, result }))));
   ensureRunning();
-  throw new HarnessError(`${firstExit.handle.name} stopped on its own (exit ${firstExit.result.code ?? firstExit.result.signal}); stopping the rest`);
+  throw new HarnessError(`${firstExit.handle.name} stopped on its own (${firstExit.result.exit}); stopping the rest`);
 }
 
 stopOnSignals(() => finish(0));

@@ -62,7 +62,7 @@ export async function buildApp(root, { force = false, env = process.env } = {}) 
   const buildEnv = { ...env, NEXT_TELEMETRY_DISABLED: "1" };
   delete buildEnv.NODE_ENV; // next build sets production itself and warns about any other value
   const build = await runChild("build", "npm", ["run", "--silent", "build"], { cwd: root, env: buildEnv });
-  if (build.code !== 0) throw new HarnessError(`npm run build failed (exit ${build.code}); see its output above`);
+  if (!build.ok) throw new HarnessError(`npm run build failed (${build.exit}); see its output above`);
   writeFileSync(stampFile, fingerprint);
   return { skipped: false, durationMs: build.durationMs };
 }

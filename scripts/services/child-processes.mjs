@@ -1,104 +1,107 @@
-// Starting, awaiting and stopping the harness's child processes, each in its own process group.
-import { spawn } from "node:child_process";
-import { prefixStream } from "./console-output.mjs";
+// The harness's child processes (execa): each in its own process group, so that stopping one also
+// stops what it started (the node process behind `npm run`, a test runner's workers). execa and
+// p-wait-for are imported on first use: the harness starts before node_modules exists.
+import { setTimeout as delay } from "node:timers/promises";
+import { HarnessError, label } from "./console-output.mjs";
 
-/** Every child still running, so a signal handler can stop them all. */
+/** Every child still running, so that a stop can end them all. */
 const liveChildren = new Set();
 
 /**
- * Starts a child in its own process group (so stopping it also stops what it started, such as
- * the node process behind `npm run`), with no stdin and its output prefixed by `name`.
- * `output: "inherit"` hands the terminal to the child instead (test runners draw their own);
- * `output: "captured"` keeps the output in `recentLines` without showing it.
- * `kind: "service"` marks long-running services, which are stopped last and in order.
+ * Starts a child with no stdin. `output: "prefixed"` shows each of its lines behind `name` (the
+ * last 30 stay in `recentLines` for error messages); `"inherit"` hands it the terminal (test
+ * runners draw their own). `kind: "service"` marks long-running services, stopped after the steps.
+ * Past `timeoutMs` it gets SIGTERM, and SIGKILL 10 s later. `exited` resolves with
+ * `{ ok, exit, timedOut, durationMs }`, `exit` saying how it ended ("exit 1", "killed by SIGTERM").
  */
-export function startChild(name, command, args, { cwd, env, output = "prefixed", kind = "step" } = {}) {
-  const child = spawn(command, args, {
+export async function startChild(name, command, args, { cwd, env = process.env, output = "prefixed", kind = "step", timeoutMs } = {}) {
+  const { execa } = await import("execa");
+  const recentLines = [];
+  const prefix = function* (line) {
+    recentLines.push(line);
+    if (recentLines.length > 30) recentLines.shift();
+    yield `${label(name)} ${line}`;
+  };
+  const stream = output === "inherit" ? "inherit" : [prefix, "inherit"];
+  const subprocess = execa(command, args, {
     cwd,
     env,
+    extendEnv: false,
     detached: true,
-    stdio: ["ignore", output === "inherit" ? "inherit" : "pipe", output === "inherit" ? "inherit" : "pipe"],
+    stdin: "ignore",
+    stdout: stream,
+    stderr: stream,
+    buffer: false,
+    reject: false,
+    timeout: timeoutMs,
+    forceKillAfterDelay: 10_000,
   });
-  const recentLines = [];
-  if (output !== "inherit") {
-    // "captured": kept for the caller (up to 500 lines), not shown.
-    const streamOptions = output === "captured" ? { echo: false, keep: 500 } : {};
-    prefixStream(child.stdout, name, recentLines, streamOptions);
-    prefixStream(child.stderr, name, recentLines, streamOptions);
-  }
-  const handle = { name, kind, child, recentLines, exitCode: undefined, exitSignal: undefined };
+  const handle = { name, kind, pid: subprocess.pid, recentLines, exit: undefined };
   liveChildren.add(handle);
-  handle.exited = new Promise((resolve) => {
-    child.on("error", (error) => {
-      recentLines.push(error.message);
-      handle.exitCode = 127;
-      liveChildren.delete(handle);
-      resolve({ code: 127, signal: null });
-    });
-    child.on("exit", (code, signal) => {
-      handle.exitCode = code ?? 1;
-      handle.exitSignal = signal;
-      liveChildren.delete(handle);
-      resolve({ code: code ?? 1, signal });
-    });
+  subprocess.once("exit", (code, signal) => {
+    handle.exit = code === null ? `killed by ${signal}` : `exit ${code}`;
+    void stopGroup(subprocess.pid, 2_000); // what it left in its group, which may hold its output open
+  });
+  handle.exited = subprocess.then((result) => {
+    liveChildren.delete(handle);
+    handle.exit ??= result.originalMessage ?? "did not start"; // e.g. "spawn npm ENOENT"
+    return { ok: !result.failed, exit: handle.exit, timedOut: Boolean(result.timedOut), durationMs: result.durationMs };
   });
   return handle;
 }
 
-/**
- * Runs a command to completion; resolves with its exit code and how long it took. Past
- * `timeoutMs` it is stopped and reported as `timedOut`.
- */
-export async function runChild(name, command, args, { timeoutMs, ...options } = {}) {
-  const startedAt = Date.now();
-  const handle = startChild(name, command, args, options);
-  let timedOut = false;
-  const timer = timeoutMs
-    ? setTimeout(() => {
-        timedOut = true;
-        void stopGroup(handle.child.pid, 10_000);
-      }, timeoutMs)
-    : undefined;
-  const { code } = await handle.exited;
-  clearTimeout(timer);
-  await stopGroup(handle.child.pid, 2_000); // anything it left behind in its group
-  return { code, timedOut, durationMs: Date.now() - startedAt, recentLines: handle.recentLines };
+/** Runs a child to completion: `startChild`'s options, `exited`'s result. */
+export async function runChild(name, command, args, options) {
+  return (await startChild(name, command, args, options)).exited;
 }
 
-function groupAlive(pid) {
+/**
+ * Resolves once `isReady()` is true. When the child exits first or `timeoutMs` passes, stops it and
+ * throws, naming it `what` ("Kafka: the broker").
+ */
+export async function awaitReady(handle, isReady, { what, timeoutMs, interval = 250 }) {
+  const { default: pWaitFor } = await import("p-wait-for");
+  const check = async () => {
+    if (handle.exit !== undefined) {
+      const lastLine = handle.recentLines.filter(Boolean).at(-1);
+      throw new HarnessError(`${what} stopped while starting (${handle.exit})${lastLine ? `: ${lastLine}` : "; see its output above"}`);
+    }
+    return isReady();
+  };
+  const timeout = { milliseconds: timeoutMs, message: new HarnessError(`${what} did not answer within ${timeoutMs / 1000} s`) };
   try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
+    await pWaitFor(check, { interval, timeout });
+  } catch (error) {
+    await stopChild(handle, 5_000);
+    throw error;
   }
 }
 
 function signalGroup(pid, signal) {
   try {
     process.kill(-pid, signal);
+    return true;
   } catch {
-    // already gone
+    return false; // no such group (any more)
   }
 }
 
-const pause = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
-
 /** SIGTERM to the whole group, then SIGKILL to whatever is left after `graceMs`. */
-export async function stopGroup(pid, graceMs) {
-  if (!pid || !groupAlive(pid)) return;
-  signalGroup(pid, "SIGTERM");
-  const deadline = Date.now() + graceMs;
-  while (groupAlive(pid) && Date.now() < deadline) await pause(100);
-  if (groupAlive(pid)) {
+async function stopGroup(pid, graceMs) {
+  if (!pid || !signalGroup(pid, "SIGTERM")) return;
+  const { default: pWaitFor } = await import("p-wait-for");
+  const gone = () => !signalGroup(pid, 0);
+  try {
+    await pWaitFor(gone, { interval: 100, timeout: graceMs });
+  } catch {
     signalGroup(pid, "SIGKILL");
-    while (groupAlive(pid) && Date.now() < deadline + 5_000) await pause(100);
+    await pWaitFor(gone, { interval: 100, timeout: 5_000 }).catch(() => {});
   }
 }
 
 export async function stopChild(handle, graceMs = 10_000) {
-  await stopGroup(handle.child.pid, graceMs);
-  await Promise.race([handle.exited, pause(1_000)]);
+  await stopGroup(handle.pid, graceMs);
+  await Promise.race([handle.exited, delay(1_000)]);
 }
 
 /** Stops every child still running, or only those of one kind (used on Ctrl-C / SIGTERM). */

@@ -1,5 +1,4 @@
-// Console output of the harness: one-line notes, and every child's output prefixed with its name.
-import readline from "node:readline";
+// Console output of the harness: one-line notes, and the labels in front of each child's lines.
 
 const useColor = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const labelWidth = 8;
@@ -18,7 +17,8 @@ export function paint(colorCode, text) {
   return useColor ? `\x1b[${colorCode}m${text}\x1b[0m` : text;
 }
 
-function label(name) {
+/** The coloured `name  │` in front of each line a child prints. */
+export function label(name) {
   if (!labelColors.has(name)) labelColors.set(name, palette[labelColors.size % palette.length]);
   return paint(labelColors.get(name), `${name.padEnd(labelWidth)}│`);
 }
@@ -43,21 +43,8 @@ export function describeError(error) {
 }
 
 export function formatDuration(milliseconds) {
-  if (milliseconds < 1000) return `${milliseconds} ms`;
+  if (milliseconds < 1000) return `${Math.round(milliseconds)} ms`;
   const seconds = milliseconds / 1000;
   if (seconds < 60) return `${seconds.toFixed(1)} s`;
   return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
-}
-
-/**
- * Copies a stream to stdout line by line with a name in front (unless `echo` is false), and keeps
- * the last `keep` lines so a failure can quote them.
- */
-export function prefixStream(stream, name, recentLines, { echo = true, keep = 30 } = {}) {
-  const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
-  lines.on("line", (line) => {
-    recentLines.push(line);
-    if (recentLines.length > keep) recentLines.shift();
-    if (echo) process.stdout.write(`${label(name)} ${line}\n`);
-  });
 }

@@ -18,13 +18,10 @@ export async function ensureChromium(timings) {
   note(`installing Debian chromium for the browser tests (${chromiumPath} is missing)`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const update = await runChild("apt", "apt-get", ["update", "-q"], { env });
-  const install =
-    update.code === 0
-      ? await runChild("apt", "apt-get", ["install", "-y", "-q", "chromium"], { env })
-      : update;
+  const install = update.ok ? await runChild("apt", "apt-get", ["install", "-y", "-q", "chromium"], { env }) : update;
   timings.push(["chromium install", update.durationMs + (install === update ? 0 : install.durationMs)]);
-  if (install.code !== 0) {
-    warn(`installing chromium failed (apt-get exit ${install.code}); the browser tests cannot run`);
+  if (!install.ok) {
+    warn(`installing chromium failed (apt-get ${install.exit}); the browser tests cannot run`);
     return false;
   }
   if (!existsSync(chromiumPath)) {

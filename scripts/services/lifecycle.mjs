@@ -1,7 +1,9 @@
 // The orderly end of a harness run: on Ctrl-C, SIGTERM, a failure or normal completion, stop the
-// running step, then the services in the reverse order of their start.
+// running step, then the services in the reverse order of their start, then anything their
+// children left running.
 import { stopAllChildren } from "./child-processes.mjs";
 import { formatDuration, note } from "./console-output.mjs";
+import { stopLeftovers } from "./run-state.mjs";
 
 const cleanups = [];
 let stopping;
@@ -48,6 +50,7 @@ export function stopEverything() {
     }
     cleanupsDone = true;
     await stopAllChildren({ graceMs: 5_000 });
+    await stopLeftovers();
     if (durations.length > 0) note(`stopped: ${durations.join(", ")}`);
   })();
   return stopping;

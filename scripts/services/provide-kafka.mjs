@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { startChild, stopChild } from "./child-processes.mjs";
+import { awaitReady, startChild, stopChild } from "./child-processes.mjs";
 import { HarnessError, formatDuration, note } from "./console-output.mjs";
 import { findFreePort } from "./find-free-port.mjs";
 
@@ -111,8 +111,6 @@ const log4j2Properties = [
   "",
 ].join("\n");
 
-const pause = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
-
 async function brokerAnswers(brokers) {
   const { Kafka, logLevel } = (await import("kafkajs")).default;
   const admin = new Kafka({
@@ -180,25 +178,13 @@ export async function startKafkaBroker(root, purpose, { fresh, timings }) {
     }
   }
 
-  const broker = startChild("kafka", "java", ["-Xmx512m", "-Xms256m", ...javaOptions, "-cp", classpath, "kafka.Kafka", propertiesFile], {
+  const broker = await startChild("kafka", "java", ["-Xmx512m", "-Xms256m", ...javaOptions, "-cp", classpath, "kafka.Kafka", propertiesFile], {
     cwd: home,
     kind: "service",
     env: process.env,
   });
   const brokers = `127.0.0.1:${brokerPort}`;
-  const deadline = Date.now() + readyTimeoutMs;
-  for (;;) {
-    if (broker.exitCode !== undefined) {
-      const reason = broker.recentLines.filter(Boolean).at(-1) ?? `exit ${broker.exitCode}`;
-      throw new HarnessError(`Kafka: the broker stopped while starting: ${reason}`);
-    }
-    if (await brokerAnswers(brokers)) break;
-    if (Date.now() > deadline) {
-      await stopChild(broker, 5_000);
-      throw new HarnessError(`Kafka: the broker did not answer on ${brokers} within ${readyTimeoutMs / 1000} s`);
-    }
-    await pause(250);
-  }
+  await awaitReady(broker, () => brokerAnswers(brokers), { what: `Kafka: the broker on ${brokers}`, timeoutMs: readyTimeoutMs });
   const durationMs = Date.now() - startedAt;
   timings.push(["kafka start", durationMs]);
   note(`Kafka: broker ready on ${brokers} in ${formatDuration(durationMs)} (data in ${path.relative(root, home)})`);

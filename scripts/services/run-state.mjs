@@ -1,4 +1,5 @@
-// One harness run per purpose (start, test) at a time, and cleanup of what a crashed run left behind.
+// One harness run per purpose (start, test) at a time, and cleanup of what a run left behind: a
+// crashed run's processes, or what this run's children started and did not stop.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { HarnessError, note } from "./console-output.mjs";
@@ -38,31 +39,22 @@ function pidsWithMarker(marker) {
 
 const pause = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
+/** Sends `signal` to `pid`; false when there is no such process (any more). */
+function signalPid(pid, signal) {
+  try {
+    process.kill(pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** SIGTERM, up to 10 s to exit, then SIGKILL for the rest. */
 async function stopPids(pids) {
-  const alive = (pid) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  for (const pid of pids) {
-    try {
-      process.kill(pid, "SIGTERM");
-    } catch {
-      // gone meanwhile
-    }
-  }
+  for (const pid of pids) signalPid(pid, "SIGTERM");
   const deadline = Date.now() + 10_000;
-  while (pids.some(alive) && Date.now() < deadline) await pause(200);
-  for (const pid of pids.filter(alive)) {
-    try {
-      process.kill(pid, "SIGKILL");
-    } catch {
-      // gone meanwhile
-    }
-  }
+  while (pids.some((pid) => signalPid(pid, 0)) && Date.now() < deadline) await pause(200);
+  for (const pid of pids) signalPid(pid, "SIGKILL");
 }
 
 /**
@@ -99,4 +91,13 @@ export async function claimRun(root, purpose) {
   writeFileSync(file, JSON.stringify({ pid: process.pid, startTime, marker }, null, 2));
   process.env[runMarkerVariable] = marker;
   return () => rmSync(file, { force: true });
+}
+
+/** Stops what this run's children left running, e.g. a broker started by a test file that was killed. */
+export async function stopLeftovers() {
+  const marker = process.env[runMarkerVariable];
+  const leftovers = marker ? pidsWithMarker(marker) : [];
+  if (leftovers.length === 0) return;
+  note(`stopping ${leftovers.length} process(es) this run's children left behind (pids ${leftovers.join(", ")})`);
+  await stopPids(leftovers);
 }
