@@ -1,4 +1,5 @@
-// Unit tests (pure rules, next to their source) and integration tests (real PostgreSQL and Kafka).
+// Unit tests (pure rules, next to their source) and integration tests (real PostgreSQL and Kafka);
+// the integration tests' support code lives in tests/.
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -17,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{lib,worker,scripts,components,app}/**/*.test.ts"],
+          include: ["{lib,worker,scripts,components,app,tests}/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           environment: "node",
         },
@@ -26,11 +27,14 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["{lib,worker,scripts,prisma}/**/*.integration.test.ts"],
+          include: ["{lib,worker,scripts,prisma,tests}/**/*.integration.test.ts"],
+          setupFiles: ["tests/setup/kafka-topics-per-file.ts"],
           environment: "node",
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // Waiting on the worker through Kafka takes seconds, not the unit tier's one second.
+          expect: { poll: { timeout: 30_000, interval: 100 } },
         },
       },
     ],

@@ -6,6 +6,11 @@ export type Clock = { now(): Date };
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** A clock stopped at `instant`: for tests and for replaying a decision at a known time. */
+export function fixedClock(instant: Date): Clock {
+  return { now: () => new Date(instant.getTime()) };
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Midnight UTC of the day containing `instant`. */

@@ -1,12 +1,11 @@
 // What `npm run db:seed` writes: the admin from configuration, always; the label's demo data
 // on request. Idempotent: running it again changes nothing that already exists (except
 // bringing the admin in line with the ADMIN_* settings).
+import { signArtist } from "@/lib/artists/sign-artist";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { addUtcDays, addUtcYears, startOfUtcDay, systemClock, toIsoDay } from "@/lib/clock";
+import { addUtcDays, startOfUtcDay, systemClock } from "@/lib/clock";
 import { prisma, type DbClient } from "@/lib/db";
 import { env } from "@/lib/env";
-import { contractEndDue } from "@/lib/events/definitions";
-import { enqueueEvent } from "@/lib/events/enqueue-event";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { requeueWaitingSignRequests } from "@/lib/requests/sign/requeue-waiting-sign-requests";
 
@@ -93,6 +92,23 @@ async function ensureUser(tx: DbClient, input: { email: string; name: string; ro
   });
 }
 
+/**
+ * A demo artist signed as the label signs anyone (lib/artists/sign-artist.ts: contract, manager,
+ * contract-end event), when the account is missing; an existing account is left as it is.
+ * Answers the artist's id, or null when the account exists but is not that artist.
+ */
+async function ensureArtist(
+  tx: DbClient,
+  input: { email: string; name: string; nickname: string; managerId: number },
+  passwordHash: string,
+): Promise<number | null> {
+  const existing = await tx.user.findUnique({ where: { email: input.email }, select: { role: true, artist: { select: { id: true } } } });
+  if (existing) return existing.role === "ARTIST" && existing.artist ? existing.artist.id : null;
+  const user = await tx.user.create({ data: { email: input.email, name: input.name, role: "USER", passwordHash }, select: { id: true } });
+  const artist = await signArtist(tx, { userId: user.id, nickname: input.nickname, managerId: input.managerId });
+  return artist.id;
+}
+
 async function ensureManager(
   tx: DbClient,
   input: { email: string; name: string },
@@ -131,7 +147,6 @@ async function ensureRelease(
 async function seedDemoData(): Promise<SeededAccount[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const today = startOfUtcDay(systemClock.now());
-  const contractDueDate = addUtcYears(today, 1);
 
   await prisma.$transaction(async (tx) => {
     const managerIds = new Map<string, number>();
@@ -146,24 +161,15 @@ async function seedDemoData(): Promise<SeededAccount[]> {
     if (newManagers > 0) await requeueWaitingSignRequests(tx);
 
     for (const artist of demoArtists) {
-      const user = await ensureUser(tx, { email: artist.email, name: artist.name, role: "ARTIST" }, passwordHash);
       const managerId = managerIds.get(artist.managerEmail);
-      if (user.role !== "ARTIST" || managerId === undefined) continue;
+      if (managerId === undefined) continue;
+      const artistId = await ensureArtist(tx, { email: artist.email, name: artist.name, nickname: artist.nickname, managerId }, passwordHash);
+      if (artistId === null) continue;
 
-      let record = await tx.artist.findUnique({ where: { userId: user.id }, select: { id: true } });
-      if (!record) {
-        record = await tx.artist.create({
-          data: { userId: user.id, nickname: artist.nickname, contractDueDate, active: true, managerId },
-          select: { id: true },
-        });
-        // The contract ends like any other: the worker makes the artist inactive on the due date.
-        await enqueueEvent(tx, contractEndDue, { artistId: record.id, contractDueDate: toIsoDay(contractDueDate) }, { availableAt: contractDueDate });
-      }
-
-      await ensureRelease(tx, record.id, { ...artist.release, releaseDate: today, status: "UNPUBLISHED" });
+      await ensureRelease(tx, artistId, { ...artist.release, releaseDate: today, status: "UNPUBLISHED" });
       if ("publishedRelease" in artist && artist.publishedRelease) {
         const day = addUtcDays(today, -artist.publishedRelease.daysAgo);
-        const release = await ensureRelease(tx, record.id, { ...artist.publishedRelease, releaseDate: day, status: "PUBLISHED" });
+        const release = await ensureRelease(tx, artistId, { ...artist.publishedRelease, releaseDate: day, status: "PUBLISHED" });
         if (release.created) {
           await tx.publication.create({ data: { releaseId: release.id, scheduledDate: day, managerId, publishedAt: day } });
         }

@@ -2,11 +2,11 @@
 // it twice changes nothing.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 
-const { prisma } = await import("@/lib/db");
-const { env } = await import("@/lib/env");
-const { verifyPassword } = await import("@/lib/auth/password");
-const { resetDatabase } = await import("@/lib/testing/integration");
-const { seedDatabase, DEMO_PASSWORD } = await import("./seed-database");
+import { verifyPassword } from "@/lib/auth/password";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { resetDatabase } from "@/tests/support/reset-database";
+import { DEMO_PASSWORD, seedDatabase } from "./seed-database";
 
 async function snapshot() {
   const [users, managers, artists, releases, tracks, trackArtists, outbox] = await Promise.all([

@@ -1,7 +1,7 @@
 // `npm run db:migrate`: creates the database if needed and applies pending migrations.
 import path from "node:path";
 import { env } from "@/lib/env";
-import { applyMigrations, ensureDatabaseExists } from "@/lib/migrate/apply-migrations";
+import { applyMigrations, ensureDatabaseExists } from "@/scripts/migrate/apply-migrations";
 
 async function main() {
   const { DATABASE_URL } = env();

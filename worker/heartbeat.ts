@@ -1,16 +1,19 @@
 // Liveness: the worker stamps its row every few seconds; /api/health shows the age.
+import { systemClock, type Clock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 
-export function startHeartbeat(db: Db, workerId: string, intervalMs: number): { stop: () => Promise<void> } {
-  const startedAt = new Date();
-  const beat = () =>
-    db.workerHeartbeat
+export function startHeartbeat(db: Db, workerId: string, intervalMs: number, clock: Clock = systemClock): { stop: () => Promise<void> } {
+  const startedAt = clock.now();
+  const beat = () => {
+    const beatAt = clock.now();
+    return db.workerHeartbeat
       .upsert({
         where: { workerId },
-        create: { workerId, startedAt, beatAt: new Date() },
-        update: { beatAt: new Date() },
+        create: { workerId, startedAt, beatAt },
+        update: { beatAt },
       })
       .catch((error: unknown) => console.error(`[heartbeat] ${String(error)}`));
+  };
   let current = beat();
   const timer = setInterval(() => {
     current = beat();

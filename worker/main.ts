@@ -4,18 +4,22 @@ import { env } from "@/lib/env";
 import { startWorker } from "@/worker/start-worker";
 
 async function main() {
-  const crashAfterEvent = env().WORKER_TEST_CRASH_AFTER_EVENT;
-  const worker = await startWorker({
-    db: prisma,
-    // Test hook: die between the database commit and the offset commit.
-    afterApply: crashAfterEvent
-      ? (_eventId, eventName) => {
-          if (eventName !== crashAfterEvent) return;
-          console.log(`[worker] WORKER_TEST_CRASH_AFTER_EVENT: exiting after ${eventName}, before the offset commit`);
-          process.exit(86);
-        }
-      : undefined,
-  });
+  const config = env();
+  const crashAfterEvent = config.WORKER_TEST_CRASH_AFTER_EVENT;
+  const worker = await startWorker(
+    {
+      db: prisma,
+      // Test hook: die between the database commit and the offset commit.
+      afterApply: crashAfterEvent
+        ? (_eventId, eventName) => {
+            if (eventName !== crashAfterEvent) return;
+            console.log(`[worker] WORKER_TEST_CRASH_AFTER_EVENT: exiting after ${eventName}, before the offset commit`);
+            process.exit(86);
+          }
+        : undefined,
+    },
+    config,
+  );
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -1,13 +1,15 @@
 // Periodic jobs (e.g. the daily statistics refresh). Each job must be idempotent for its
-// period, since several workers run it and a restart runs it again.
+// period, since several workers run it and a restart runs it again. A job gets the instant of its tick.
+import { systemClock, type Clock } from "@/lib/clock";
+
 export type ScheduledJob = { name: string; everyMs: number; run: (now: Date) => Promise<void> };
 
-export function startScheduler(jobs: readonly ScheduledJob[], log: (message: string) => void): { stop: () => Promise<void> } {
+export function startScheduler(jobs: readonly ScheduledJob[], log: (message: string) => void, clock: Clock = systemClock): { stop: () => Promise<void> } {
   const running = new Set<Promise<void>>();
   const timers = jobs.map((job) => {
     const tick = () => {
       const run = job
-        .run(new Date())
+        .run(clock.now())
         .catch((error: unknown) => log(`job ${job.name} failed: ${error instanceof Error ? error.message : String(error)}`))
         .finally(() => running.delete(run));
       running.add(run);

@@ -2,8 +2,8 @@
 // worker/main.ts and by integration tests, which run real workers in-process.
 import { hostname } from "node:os";
 import type { Db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { createKafka } from "@/lib/kafka/client";
+import { env, type Env } from "@/lib/env";
+import { createKafka, type KafkaSettings } from "@/lib/kafka/client";
 import { allTopicNames, deadLetterTopicName } from "@/lib/kafka/topics";
 import { startConsumer } from "@/worker/consumer-runner";
 import type { EventHandler } from "@/worker/handler";
@@ -21,19 +21,23 @@ export type WorkerOptions = {
   groupId?: string;
   /** Idempotency namespace; defaults to the group id. */
   consumerName?: string;
-  maxAttempts?: number;
-  backoffBaseMs?: number;
-  backoffMaxMs?: number;
-  pollMs?: number;
   relay?: boolean;
   afterApply?: (eventId: string, eventName: string) => Promise<void> | void;
   log?: (message: string) => void;
 };
 
+/**
+ * The configuration the worker reads, lib/env.ts's by default; a test passes its own (another
+ * broker, shorter delays). Not the topic prefix: it is written into every outbox row, so it is
+ * the process's (lib/kafka/topics.ts).
+ */
+export type WorkerSettings = KafkaSettings &
+  Pick<Env, "OUTBOX_POLL_MS" | "CONSUMER_MAX_ATTEMPTS" | "CONSUMER_BACKOFF_BASE_MS" | "CONSUMER_BACKOFF_MAX_MS" | "WORKER_HEARTBEAT_MS">;
+
 export type RunningWorker = { workerId: string; stop: () => Promise<void> };
 
-export async function ensureTopics(topics: string[]): Promise<void> {
-  const admin = createKafka("admin").admin();
+export async function ensureTopics(topics: string[], settings: KafkaSettings = env()): Promise<void> {
+  const admin = createKafka("admin", settings).admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
@@ -46,18 +50,17 @@ export async function ensureTopics(topics: string[]): Promise<void> {
   }
 }
 
-export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
-  const config = env();
+export async function startWorker(options: WorkerOptions, settings: WorkerSettings = env()): Promise<RunningWorker> {
   const workerId = options.workerId ?? `${hostname()}-${process.pid}`;
   const log = options.log ?? ((message: string) => console.log(`[worker ${workerId}] ${message}`));
   const topics = allTopicNames();
-  await ensureTopics(topics);
+  await ensureTopics(topics, settings);
 
-  const kafka = createKafka(`worker-${workerId}`);
+  const kafka = createKafka(`worker-${workerId}`, settings);
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
 
-  const groupId = options.groupId ?? `${config.KAFKA_TOPIC_PREFIX}worker`;
+  const groupId = options.groupId ?? `${env().KAFKA_TOPIC_PREFIX}worker`;
   const consumer = await startConsumer({
     kafka,
     db: options.db,
@@ -66,15 +69,15 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     consumerName: options.consumerName ?? groupId,
     topics,
     handlers: options.handlers ?? defaultHandlers,
-    maxAttempts: options.maxAttempts ?? config.CONSUMER_MAX_ATTEMPTS,
-    backoff: { baseMs: options.backoffBaseMs ?? config.CONSUMER_BACKOFF_BASE_MS, maxMs: options.backoffMaxMs ?? config.CONSUMER_BACKOFF_MAX_MS },
+    maxAttempts: settings.CONSUMER_MAX_ATTEMPTS,
+    backoff: { baseMs: settings.CONSUMER_BACKOFF_BASE_MS, maxMs: settings.CONSUMER_BACKOFF_MAX_MS },
     afterApply: options.afterApply,
     log,
   });
 
-  const relayLoop = options.relay === false ? null : startRelayLoop(options.db, producer, options.pollMs ?? config.OUTBOX_POLL_MS, log);
+  const relayLoop = options.relay === false ? null : startRelayLoop(options.db, producer, settings.OUTBOX_POLL_MS, log);
   const scheduler = startScheduler(options.jobs ?? defaultJobs, log);
-  const heartbeat = startHeartbeat(options.db, workerId, config.WORKER_HEARTBEAT_MS);
+  const heartbeat = startHeartbeat(options.db, workerId, settings.WORKER_HEARTBEAT_MS);
   log(`started: group ${groupId}, ${topics.length} topics`);
 
   return {

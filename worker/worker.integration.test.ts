@@ -2,18 +2,19 @@
 // a crash, retries with backoff ending on the dead-letter topic, due-time events.
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { platformProbe, requestExpiryDue } from "@/lib/events/definitions";
+import { enqueueEvent } from "@/lib/events/enqueue-event";
+import { createKafka } from "@/lib/kafka/client";
+import { deadLetterTopicName, topicName } from "@/lib/kafka/topics";
+import { submitSignRequest } from "@/lib/requests/sign/submit-sign-request";
+import { createManager, createUser } from "@/tests/support/create-accounts";
+import { resetDatabase } from "@/tests/support/reset-database";
+import { defineHandler } from "@/worker/handler";
+import { startWorker } from "@/worker/start-worker";
 
-process.env.KAFKA_TOPIC_PREFIX = `${process.env.KAFKA_TOPIC_PREFIX ?? "it."}worker-${Date.now()}.`;
-
-const { prisma } = await import("@/lib/db");
-const { platformProbe, requestExpiryDue } = await import("@/lib/events/definitions");
-const { enqueueEvent } = await import("@/lib/events/enqueue-event");
-const { createKafka } = await import("@/lib/kafka/client");
-const { deadLetterTopicName, topicName } = await import("@/lib/kafka/topics");
-const { submitSignRequest } = await import("@/lib/requests/sign/submit-sign-request");
-const { createManager, createUser, resetDatabase, waitFor } = await import("@/lib/testing/integration");
-const { defineHandler } = await import("@/worker/handler");
-const { startWorker } = await import("@/worker/start-worker");
+const statusOf = async (requestId: number) => (await prisma.request.findUniqueOrThrow({ where: { id: requestId } })).status;
 
 beforeAll(async () => {
   await resetDatabase(prisma);
@@ -49,7 +50,7 @@ describe("worker platform", () => {
       const assignmentEvent = await prisma.outboxEvent.findFirstOrThrow({
         where: { name: "sign-request.assignment-due", payload: { path: ["requestId"], equals: request.id } },
       });
-      await waitFor("the redelivered assignment event", async () => seen.includes(assignmentEvent.eventId));
+      await expect.poll(() => seen, { message: "the redelivered assignment event" }).toContain(assignmentEvent.eventId);
     } finally {
       await worker.stop();
     }
@@ -74,7 +75,10 @@ describe("worker platform", () => {
     const dlqConsumer = kafka.consumer({ groupId: `dlq-reader-${probeId}` });
     const parked: { headers: Record<string, string>; value: string }[] = [];
 
-    const worker = await startWorker({ db: prisma, workerId: "dlq", handlers: [failing], maxAttempts: 4, backoffBaseMs: 200, backoffMaxMs: 5_000 });
+    const worker = await startWorker(
+      { db: prisma, workerId: "dlq", handlers: [failing] },
+      { ...env(), CONSUMER_MAX_ATTEMPTS: 4, CONSUMER_BACKOFF_BASE_MS: 200, CONSUMER_BACKOFF_MAX_MS: 5_000 },
+    );
     await dlqConsumer.connect();
     await dlqConsumer.subscribe({ topics: [dlqTopic], fromBeginning: true });
     await dlqConsumer.run({
@@ -85,7 +89,9 @@ describe("worker platform", () => {
     });
     try {
       const eventId = await prisma.$transaction((tx) => enqueueEvent(tx, platformProbe, { probeId, fail: true }));
-      const message = await waitFor("the message on the dead-letter topic", async () => parked.find((entry) => entry.value.includes(eventId)));
+      const parkedMessage = () => parked.find((entry) => entry.value.includes(eventId));
+      await expect.poll(parkedMessage, { message: "the message on the dead-letter topic" }).toBeDefined();
+      const message = parkedMessage()!;
       expect(message.headers.attempts).toBe("4");
       expect(message.headers["failure-reason"]).toContain("refuses");
       expect(attemptsAt).toHaveLength(4);
@@ -112,7 +118,7 @@ describe("worker platform", () => {
     expect(expiry.availableAt.getTime() - request.createdAt.getTime()).toBe(90 * 24 * 60 * 60 * 1000);
 
     const first = await startWorker({ db: prisma, workerId: "due-1" });
-    await waitFor("assignment", async () => (await prisma.request.findUniqueOrThrow({ where: { id: request.id } })).status === "ON_APPROVAL");
+    await expect.poll(() => statusOf(request.id), { message: "assignment" }).toBe("ON_APPROVAL");
     expect((await prisma.outboxEvent.findUniqueOrThrow({ where: { id: expiry.id } })).sentAt).toBeNull();
     await first.stop();
 
@@ -122,7 +128,7 @@ describe("worker platform", () => {
 
     const second = await startWorker({ db: prisma, workerId: "due-2" });
     try {
-      await waitFor("expiry", async () => (await prisma.request.findUniqueOrThrow({ where: { id: request.id } })).status === "CLOSED");
+      await expect.poll(() => statusOf(request.id), { message: "expiry" }).toBe("CLOSED");
     } finally {
       await second.stop();
     }
@@ -136,7 +142,7 @@ describe("worker platform", () => {
     const worker = await startWorker({ db: prisma, workerId: "heartbeat" });
     try {
       const eventId = await prisma.$transaction((tx) => enqueueEvent(tx, platformProbe, { probeId: `hb-${Date.now()}`, fail: false }));
-      await waitFor("the probe to be applied", () => prisma.processedMessage.findFirst({ where: { eventId } }));
+      await expect.poll(() => prisma.processedMessage.count({ where: { eventId } }), { message: "the probe to be applied" }).toBe(1);
       const beat = await prisma.workerHeartbeat.findUniqueOrThrow({ where: { workerId: "heartbeat" } });
       expect(Date.now() - beat.beatAt.getTime()).toBeLessThan(60_000);
       expect(await prisma.outboxEvent.count({ where: { sentAt: null, availableAt: { lte: new Date() } } })).toBe(0);

@@ -5,6 +5,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } fro
 import { formatDay } from "@/lib/clock";
 import type { ActionState } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { canAppointManager } from "@/lib/users/appointment-rule";
 
 type Props = {
   users: Array<{ id: number; name: string; email: string; role: Role; createdAt: Date }>;
@@ -39,7 +40,7 @@ export function UsersTable({ users, page, search, appointAction }: Props) {
               <time dateTime={user.createdAt.toISOString()}>{formatDay(user.createdAt)}</time>
             </TableCell>
             <TableCell className="text-right">
-              {user.role === "USER" ? (
+              {canAppointManager(user.role) ? (
                 <AppointManagerButton action={appointAction} userId={user.id} userName={user.name} page={page} search={search} />
               ) : null}
             </TableCell>

@@ -2,12 +2,7 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatDay } from "@/lib/clock";
 import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
-
-export const releaseStatusLabels: Record<ReleaseStatus, string> = {
-  UNPUBLISHED: "Unpublished",
-  SCHEDULED: "Scheduled",
-  PUBLISHED: "Published",
-};
+import { releaseStatusLabels } from "@/lib/releases/release-status-labels";
 
 const tones: Record<ReleaseStatus, BadgeTone> = { UNPUBLISHED: "neutral", SCHEDULED: "info", PUBLISHED: "success" };
 

@@ -5,6 +5,9 @@ import { FormMessage } from "@/components/ui/alert";
 import { Input, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/errors";
+import { PUBLICATION_NOTICE_WORDS } from "@/lib/requests/publish/publication-date-rule";
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 type Submit = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -51,7 +54,7 @@ export function PublishRequestForm({
         max={latestDate}
         defaultValue={value("expectedDate") ?? ""}
         error={state.fieldErrors?.expectedDate}
-        hint={`More than 7 days from today (${earliestDateLabel} or later), and no later than the end of your contract (${latestDateLabel}).`}
+        hint={`${capitalize(PUBLICATION_NOTICE_WORDS)} (${earliestDateLabel} or later), and no later than the end of your contract (${latestDateLabel}).`}
       />
       <SubmitButton pendingLabel="Submitting…">Submit request</SubmitButton>
     </form>

@@ -4,7 +4,7 @@ import { useId, type ComponentProps, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
 /** Errors as they come from zod's flatten / ActionState.fieldErrors. */
-export type FieldErrorList = string[] | string | undefined;
+type FieldErrorList = string[] | string | undefined;
 
 type FieldChrome = {
   label: ReactNode;
@@ -102,10 +102,7 @@ export function Input({ label, hint, error, className, id: explicitId, name, opt
   );
 }
 
-/** Same as Input; the name the other forms use. */
-export const Field = Input;
-
-export type SelectOption = { value: string; label: string; disabled?: boolean };
+type SelectOption = { value: string; label: string; disabled?: boolean };
 
 export type SelectProps = Omit<ComponentProps<"select">, "className" | "children"> &
   FieldChrome & {

@@ -9,7 +9,7 @@ import { contractEndDue } from "@/lib/events/definitions";
 import { enqueueEvent } from "@/lib/events/enqueue-event";
 
 /** A contract runs until the same day next year (UTC). */
-export const CONTRACT_YEARS = 1;
+const CONTRACT_YEARS = 1;
 
 export type SignArtistInput = { userId: number; nickname: string; managerId: number };
 

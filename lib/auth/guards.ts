@@ -88,3 +88,8 @@ export async function requireArtistPage(): Promise<ArtistSession> {
   if (!artist) notFound();
   return artist;
 }
+
+/** For public actions (sign in, register): anyone may call them; throttling is their own. */
+export async function allowAnyone(): Promise<null> {
+  return null;
+}

@@ -66,13 +66,3 @@ export const platformProbe = defineEvent({
   schema: z.object({ probeId: z.string().min(1), fail: z.boolean().default(false) }),
   keyOf: (payload) => payload.probeId,
 });
-
-export const allEvents = [
-  signRequestAssignmentDue,
-  publishRequestGradingDue,
-  requestExpiryDue,
-  releaseGoLiveDue,
-  contractEndDue,
-  statisticsRefreshRequested,
-  platformProbe,
-] as const;

@@ -1,7 +1,7 @@
 // Kafka topic names; every environment may prefix them (KAFKA_TOPIC_PREFIX) to share a broker.
 import { env } from "@/lib/env";
 
-export const topicSuffixes = {
+const topicSuffixes = {
   signRequests: "requests.sign",
   publishRequests: "requests.publish",
   dueRequests: "requests.due",

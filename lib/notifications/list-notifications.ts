@@ -1,11 +1,11 @@
 // A person's own notifications, newest first, a page at a time; and the unread count.
 import "server-only";
-import { clampPage, pageCountOf } from "@/lib/pagination";
 import { prisma } from "@/lib/db";
+import { readPage } from "@/lib/pagination";
 
-export const NOTIFICATIONS_PAGE_SIZE = 20;
+const NOTIFICATIONS_PAGE_SIZE = 20;
 
-export type NotificationItem = {
+type NotificationItem = {
   id: number;
   message: string;
   requestId: number | null;
@@ -22,20 +22,22 @@ export type NotificationPage = {
 };
 
 export async function listNotifications(userId: number, requestedPage: number, pageSize = NOTIFICATIONS_PAGE_SIZE): Promise<NotificationPage> {
-  const [total, unread] = await Promise.all([
-    prisma.notification.count({ where: { userId } }),
+  const [{ rows: notifications, ...page }, unread] = await Promise.all([
+    readPage(
+      requestedPage,
+      pageSize,
+      () => prisma.notification.count({ where: { userId } }),
+      (window) =>
+        prisma.notification.findMany({
+          where: { userId },
+          select: { id: true, message: true, requestId: true, createdAt: true, readAt: true },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          ...window,
+        }),
+    ),
     countUnreadNotifications(userId),
   ]);
-  const pageCount = pageCountOf(total, pageSize);
-  const page = clampPage(requestedPage, pageCount);
-  const notifications = await prisma.notification.findMany({
-    where: { userId },
-    select: { id: true, message: true, requestId: true, createdAt: true, readAt: true },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (page - 1) * pageSize,
-    take: pageSize,
-  });
-  return { notifications, page, pageCount, total, unread };
+  return { notifications, ...page, unread };
 }
 
 export async function countUnreadNotifications(userId: number): Promise<number> {

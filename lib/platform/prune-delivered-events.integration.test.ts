@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { pruneDeliveredEvents } from "@/lib/platform/prune-delivered-events";
-import { resetDatabase } from "@/lib/testing/integration";
+import { resetDatabase } from "@/tests/support/reset-database";
 
 const now = new Date("2026-11-24T12:00:00.000Z");
 const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);

@@ -11,7 +11,7 @@ export type RetentionPolicy = {
   batchSize: number;
 };
 
-export const defaultRetention: RetentionPolicy = { sentOutboxDays: 7, processedMessageDays: 30, batchSize: 5_000 };
+const defaultRetention: RetentionPolicy = { sentOutboxDays: 7, processedMessageDays: 30, batchSize: 5_000 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -3,6 +3,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { ReleaseStatus, RequestResolution, RequestStatus } from "@/lib/generated/prisma/enums";
 import type { ReleaseFormValues } from "@/lib/releases/schemas";
+import { isOpen } from "@/lib/requests/open-request";
 
 export type ReleaseDetail = {
   id: number;
@@ -84,7 +85,7 @@ export async function getRelease(artistId: number, releaseId: number): Promise<R
     })),
     publication: release.publication,
     requests: release.requests,
-    hasOpenPublishRequest: release.requests.some((request) => request.status !== "CLOSED"),
+    hasOpenPublishRequest: release.requests.some((request) => isOpen(request.status)),
   };
 }
 

@@ -2,6 +2,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { ReleaseStatus, RequestStatus } from "@/lib/generated/prisma/enums";
+import { openPublishRequestWhere } from "@/lib/releases/release-rules";
 
 export type ReleaseListItem = {
   id: number;
@@ -12,6 +13,7 @@ export type ReleaseListItem = {
   scheduledDate: Date | null;
   publishedAt: Date | null;
   openRequest: { id: number; status: RequestStatus } | null;
+  hasOpenPublishRequest: boolean;
 };
 
 export async function listReleases(artistId: number): Promise<ReleaseListItem[]> {
@@ -26,7 +28,7 @@ export async function listReleases(artistId: number): Promise<ReleaseListItem[]>
       _count: { select: { tracks: true } },
       publication: { select: { scheduledDate: true, publishedAt: true } },
       requests: {
-        where: { type: "PUBLISH_RELEASE", status: { not: "CLOSED" } },
+        where: openPublishRequestWhere,
         select: { id: true, status: true },
         take: 1,
       },
@@ -41,5 +43,6 @@ export async function listReleases(artistId: number): Promise<ReleaseListItem[]>
     scheduledDate: release.publication?.scheduledDate ?? null,
     publishedAt: release.publication?.publishedAt ?? null,
     openRequest: release.requests[0] ?? null,
+    hasOpenPublishRequest: release.requests.length > 0,
   }));
 }

@@ -4,6 +4,8 @@ import "server-only";
 import type { DbClient } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
+import { openPublishRequestWhere } from "@/lib/releases/release-rules";
+import { RELEASE_NOT_FOUND } from "@/lib/releases/schemas";
 
 export type LockedRelease = { id: number; title: string; status: ReleaseStatus; hasOpenPublishRequest: boolean };
 
@@ -13,9 +15,9 @@ export async function lockOwnRelease(tx: DbClient, artistId: number, releaseId: 
     SELECT "id", "title", "status" FROM "Release" WHERE "id" = ${releaseId} AND "artistId" = ${artistId} FOR UPDATE
   `;
   const release = rows[0];
-  if (!release) throw new NotFoundError("Release not found");
+  if (!release) throw new NotFoundError(RELEASE_NOT_FOUND);
   const openRequest = await tx.request.findFirst({
-    where: { releaseId, type: "PUBLISH_RELEASE", status: { not: "CLOSED" } },
+    where: { releaseId, ...openPublishRequestWhere },
     select: { id: true },
   });
   return { id: release.id, title: release.title, status: release.status, hasOpenPublishRequest: openRequest !== null };

@@ -14,7 +14,9 @@ import { releaseInputSchema, type ReleaseInput } from "@/lib/releases/schemas";
 import { updateRelease } from "@/lib/releases/update-release";
 import { submitPublishRequest } from "@/lib/requests/publish/submit-publish-request";
 import { withdrawRequest } from "@/lib/requests/withdraw-request";
-import { createArtist, createManager, resetDatabase, uniqueSuffix } from "@/lib/testing/integration";
+import { createArtist, createManager } from "@/tests/support/create-accounts";
+import { resetDatabase } from "@/tests/support/reset-database";
+import { uniqueSuffix } from "@/tests/support/unique-suffix";
 
 const today = startOfUtcDay(new Date());
 

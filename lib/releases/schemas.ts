@@ -25,7 +25,7 @@ export function splitNicknames(text: string): string[] {
   return nicknames;
 }
 
-export const trackInputSchema = z.object({
+const trackInputSchema = z.object({
   title: trimmedText("track title", 128),
   durationSeconds: z
     .string()
@@ -106,5 +106,5 @@ export function trackFieldKey(index: number, field: keyof TrackFormValues): stri
   return `tracks.${index}.${field}`;
 }
 
-/** A release id bound to an action on the page: bound arguments still arrive from the browser. */
-export const boundReleaseIdSchema = z.number().int().positive().max(2_147_483_647);
+/** What anyone hears about a release that is not theirs or does not exist. */
+export const RELEASE_NOT_FOUND = "Release not found";

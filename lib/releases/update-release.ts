@@ -3,7 +3,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { ConflictError } from "@/lib/errors";
 import { lockOwnRelease } from "@/lib/releases/lock-own-release";
-import { releaseChangeBlocker } from "@/lib/releases/release-editability";
+import { releaseChangeBlocker } from "@/lib/releases/release-rules";
 import type { ArtistActor } from "@/lib/auth/guards";
 import type { ReleaseInput } from "@/lib/releases/schemas";
 import { writeTracks } from "@/lib/releases/write-tracks";

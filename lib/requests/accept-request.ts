@@ -1,20 +1,19 @@
-// Accept (docs/domain.md §3.1.3, §3.2.3): by the assigned manager, one transaction with the
-// type's side effects; a second click or a racing manager gets a ConflictError.
+// Accept (docs/domain.md §3.1 step 3, §3.2 step 3): by the assigned manager, one transaction with
+// the type's side effects; a second click or a racing manager gets a ConflictError.
 import "server-only";
 import type { SessionUser } from "@/lib/auth/guards";
 import { systemClock, type Clock } from "@/lib/clock";
 import { prisma } from "@/lib/db";
 import { notify } from "@/lib/notifications/notify";
-import { getAssignedRequestOrThrow } from "@/lib/requests/get-assigned-request";
 import { applyPublishAcceptance } from "@/lib/requests/publish/accept-publish-request";
 import { applySignAcceptance } from "@/lib/requests/sign/accept-sign-request";
 import { transitionRequest } from "@/lib/requests/transition-request";
 
 export async function acceptRequest(actor: SessionUser, requestId: number, clock: Clock = systemClock) {
   return prisma.$transaction(async (tx) => {
-    const request = await getAssignedRequestOrThrow(tx, actor, requestId);
-    const managerId = actor.managerId as number;
-    await transitionRequest(tx, { requestId, action: "accept", actorId: actor.id, reason: "Accepted by the manager" });
+    const request = await transitionRequest(tx, { requestId, action: "accept", actor, reason: "Accepted by the manager" });
+    // The transition passed only for the assigned manager, so the request's manager is the actor's.
+    const managerId = request.managerId as number;
     if (request.type === "SIGN_CONTRACT") {
       await applySignAcceptance(tx, request, managerId, clock);
       await notify(tx, { userId: request.applicantId, requestId, message: "Welcome to the label! Your request to join was accepted." });

@@ -1,16 +1,14 @@
-// Decline (docs/domain.md §3.1.4, §3.2.4): the assigned manager, with a reason; the grade stays.
+// Decline (docs/domain.md §3.1 step 4, §3.2 step 4): the assigned manager, with a reason; the grade stays.
 import "server-only";
 import type { SessionUser } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
 import { notify } from "@/lib/notifications/notify";
-import { getAssignedRequestOrThrow } from "@/lib/requests/get-assigned-request";
 import { typeLabels } from "@/lib/requests/state-machine";
 import { transitionRequest } from "@/lib/requests/transition-request";
 
 export async function declineRequest(actor: SessionUser, requestId: number, reason: string) {
   return prisma.$transaction(async (tx) => {
-    const request = await getAssignedRequestOrThrow(tx, actor, requestId);
-    await transitionRequest(tx, { requestId, action: "decline", actorId: actor.id, reason });
+    const request = await transitionRequest(tx, { requestId, action: "decline", actor, reason });
     await notify(tx, {
       userId: request.applicantId,
       requestId,

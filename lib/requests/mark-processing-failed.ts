@@ -1,12 +1,13 @@
 // Makes a worker give-up visible on the request instead of dropping it silently.
 import "server-only";
+import { systemClock, type Clock } from "@/lib/clock";
 import { prisma } from "@/lib/db";
 
-export const PROCESSING_FAILED = "Processing failed — will not retry";
+const PROCESSING_FAILED = "Processing failed — will not retry";
 
-export async function markProcessingFailed(requestId: number, error: string) {
+export async function markProcessingFailed(requestId: number, error: string, clock: Clock = systemClock) {
   await prisma.request.updateMany({
     where: { id: requestId },
-    data: { processingFailedAt: new Date(), processingFailure: `${PROCESSING_FAILED}: ${error.slice(0, 500)}` },
+    data: { processingFailedAt: clock.now(), processingFailure: `${PROCESSING_FAILED}: ${error.slice(0, 500)}` },
   });
 }

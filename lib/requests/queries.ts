@@ -1,13 +1,18 @@
 // Reading requests, always scoped to the person asking: applicant or assigned manager.
 import "server-only";
 import type { SessionUser } from "@/lib/auth/guards";
+import { ownManagerId } from "@/lib/auth/own-records";
 import { prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { pageCountOf, requestedPage } from "@/lib/pagination";
+import { openRequestWhere } from "@/lib/requests/open-request";
+import { allowedActions, canViewRequest, partiesOf } from "@/lib/requests/state-machine";
+import { REQUEST_NOT_FOUND } from "@/lib/requests/transition-request";
+import { readPage } from "@/lib/pagination";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+import type { RequestType } from "@/lib/generated/prisma/enums";
+import type { QueueSort, QueueStatusFilter } from "@/lib/requests/queue-filters";
 
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 
 const listSelect = {
   id: true,
@@ -25,17 +30,15 @@ const listSelect = {
 } satisfies Prisma.RequestSelect;
 
 export async function listOwnRequests(user: SessionUser, options: { page?: number } = {}) {
-  const page = requestedPage(options.page);
   const where = { applicantId: user.id };
-  const [requests, total] = await Promise.all([
-    prisma.request.findMany({ where, select: listSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
-    prisma.request.count({ where }),
-  ]);
-  return { requests, total, page, pageCount: pageCountOf(total, PAGE_SIZE) };
+  const { rows: requests, ...page } = await readPage(
+    options.page ?? 1,
+    PAGE_SIZE,
+    () => prisma.request.count({ where }),
+    (window) => prisma.request.findMany({ where, select: listSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...window }),
+  );
+  return { requests, ...page };
 }
-
-export type QueueStatusFilter = "open" | "all" | RequestStatus;
-export type QueueSort = "newest" | "oldest" | "grade-best" | "grade-worst";
 
 export type QueueFilters = {
   status?: QueueStatusFilter;
@@ -54,13 +57,12 @@ const sortOrders: Record<QueueSort, Prisma.RequestOrderByWithRelationInput[]> = 
 
 /** The manager's queue: only requests assigned to them; one page of rows per call. */
 export async function listManagerQueue(user: SessionUser, filters: QueueFilters = {}) {
-  if (user.role !== "MANAGER" || user.managerId === null) throw new NotFoundError();
-  const page = requestedPage(filters.page);
+  const managerId = ownManagerId(user);
   const status = filters.status ?? "open";
   const search = filters.search?.trim();
   const where: Prisma.RequestWhereInput = {
-    managerId: user.managerId,
-    ...(status === "open" ? { status: { not: "CLOSED" } } : status === "all" ? {} : { status }),
+    managerId,
+    ...(status === "open" ? openRequestWhere : status === "all" ? {} : { status }),
     ...(filters.type && filters.type !== "all" ? { type: filters.type } : {}),
     ...(search
       ? {
@@ -73,17 +75,19 @@ export async function listManagerQueue(user: SessionUser, filters: QueueFilters 
         }
       : {}),
   };
-  const [requests, total] = await Promise.all([
-    prisma.request.findMany({
-      where,
-      select: { ...listSelect, release: { select: { id: true, title: true, artist: { select: { nickname: true } } } } },
-      orderBy: sortOrders[filters.sort ?? "newest"],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-    }),
-    prisma.request.count({ where }),
-  ]);
-  return { requests, total, page, pageCount: pageCountOf(total, PAGE_SIZE) };
+  const { rows: requests, ...page } = await readPage(
+    filters.page ?? 1,
+    PAGE_SIZE,
+    () => prisma.request.count({ where }),
+    (window) =>
+      prisma.request.findMany({
+        where,
+        select: { ...listSelect, release: { select: { id: true, title: true, artist: { select: { nickname: true } } } } },
+        orderBy: sortOrders[filters.sort ?? "newest"],
+        ...window,
+      }),
+  );
+  return { requests, ...page };
 }
 
 /** One request with its timeline, for its applicant or its assigned manager only. */
@@ -116,25 +120,22 @@ export async function getRequestForViewer(user: SessionUser, requestId: number) 
       },
     },
   });
-  const isApplicant = request?.applicantId === user.id;
-  const isAssignedManager = request !== null && user.managerId !== null && request.managerId === user.managerId;
-  if (!request || !(isApplicant || isAssignedManager)) throw new NotFoundError("Request not found");
-  return { request, isApplicant, isAssignedManager };
+  if (!request || !canViewRequest(request, user)) throw new NotFoundError(REQUEST_NOT_FOUND);
+  const parties = partiesOf(request, user);
+  return {
+    request,
+    isApplicant: parties.includes("applicant"),
+    isAssignedManager: parties.includes("manager"),
+    /** What this person may do now: the page shows exactly these buttons. */
+    actions: allowedActions(request, user),
+  };
 }
 
 export type RequestDetail = Awaited<ReturnType<typeof getRequestForViewer>>["request"];
 
-/** A cheap fingerprint of a request's state, for pages that refresh while they wait. */
-export async function getRequestVersion(user: SessionUser, requestId: number): Promise<string> {
-  const { request } = await getRequestForViewer(user, requestId);
-  return `${request.status}:${request.updatedAt.toISOString()}`;
-}
-
 export async function listManagerArtists(user: SessionUser, options: { page?: number } = {}) {
-  if (user.role !== "MANAGER" || user.managerId === null) throw new NotFoundError();
-  const page = requestedPage(options.page);
-  const where = { managerId: user.managerId };
-  const [artists, total] = await Promise.all([
+  const where = { managerId: ownManagerId(user) };
+  const { rows: artists, ...page } = await readPage(options.page ?? 1, PAGE_SIZE, () => prisma.artist.count({ where }), (window) =>
     prisma.artist.findMany({
       where,
       select: {
@@ -147,18 +148,16 @@ export async function listManagerArtists(user: SessionUser, options: { page?: nu
         _count: { select: { releases: true } },
       },
       orderBy: [{ active: "desc" }, { nickname: "asc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
+      ...window,
     }),
-    prisma.artist.count({ where }),
-  ]);
-  return { artists, total, page, pageCount: pageCountOf(total, PAGE_SIZE) };
+  );
+  return { artists, ...page };
 }
 
 /** The user's open sign request, if any (the form shows a link to it instead). */
 export async function findOpenSignRequest(user: SessionUser) {
   return prisma.request.findFirst({
-    where: { applicantId: user.id, type: "SIGN_CONTRACT", status: { not: "CLOSED" } },
+    where: { applicantId: user.id, type: "SIGN_CONTRACT", ...openRequestWhere },
     select: { id: true },
   });
 }

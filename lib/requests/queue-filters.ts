@@ -1,23 +1,56 @@
-// Parses the manager queue's query string into filters; unknown values fall back to defaults.
+// The manager queue's filters: the choices, their words, and the parsing of the query string
+// (unknown values fall back to the defaults). One home for the page and the query. Pure.
 import { z } from "zod";
+import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+import { pageSchema } from "@/lib/pagination";
+import { firstParam } from "@/lib/search-params";
+import { statusLabels, typeLabels } from "@/lib/requests/state-machine";
 
-export const queueFiltersSchema = z.object({
-  status: z.enum(["open", "all", "NEW", "PROCESSING", "ON_APPROVAL", "CLOSED"]).catch("open"),
-  type: z.enum(["all", "SIGN_CONTRACT", "PUBLISH_RELEASE"]).catch("all"),
+const requestStatuses = Object.keys(statusLabels) as [RequestStatus, ...RequestStatus[]];
+const requestTypes = Object.keys(typeLabels) as [RequestType, ...RequestType[]];
+
+const queueStatusFilters = ["open", ...requestStatuses, "all"] as const;
+export type QueueStatusFilter = (typeof queueStatusFilters)[number];
+
+const queueSorts = ["newest", "oldest", "grade-best", "grade-worst"] as const;
+export type QueueSort = (typeof queueSorts)[number];
+
+const queueFiltersSchema = z.object({
+  status: z.enum(queueStatusFilters).catch("open"),
+  type: z.enum(["all", ...requestTypes]).catch("all"),
   q: z.string().trim().max(100).catch(""),
-  sort: z.enum(["newest", "oldest", "grade-best", "grade-worst"]).catch("newest"),
-  page: z.coerce.number().int().positive().catch(1),
+  sort: z.enum(queueSorts).catch("newest"),
+  page: pageSchema,
 });
 
 export type QueueQuery = z.infer<typeof queueFiltersSchema>;
 
 export function parseQueueQuery(params: Record<string, string | string[] | undefined>): QueueQuery {
-  const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   return queueFiltersSchema.parse({
-    status: single(params.status) ?? "open",
-    type: single(params.type) ?? "all",
-    q: single(params.q) ?? "",
-    sort: single(params.sort) ?? "newest",
-    page: single(params.page) ?? 1,
+    status: firstParam(params.status) ?? "open",
+    type: firstParam(params.type) ?? "all",
+    q: firstParam(params.q) ?? "",
+    sort: firstParam(params.sort) ?? "newest",
+    page: firstParam(params.page),
   });
 }
+
+/** The choices of the queue's filter form, in the words of the status and type labels. */
+export const queueStatusOptions = queueStatusFilters.map((value) => ({
+  value,
+  label: value === "open" ? "All open" : value === "all" ? "All" : statusLabels[value],
+}));
+
+export const queueTypeOptions = [
+  { value: "all", label: "All types" },
+  ...requestTypes.map((value) => ({ value, label: typeLabels[value] })),
+];
+
+const sortLabels: Record<QueueSort, string> = {
+  newest: "Newest first",
+  oldest: "Oldest first",
+  "grade-best": "Best grade first",
+  "grade-worst": "Worst grade first",
+};
+
+export const queueSortOptions = queueSorts.map((value) => ({ value, label: sortLabels[value] }));

@@ -1,11 +1,12 @@
 // Schemas of the decision forms on a request page.
 import { z } from "zod";
+import { idSchema } from "@/lib/ids";
 
-export const requestIdSchema = z.coerce.number().int().positive();
+const REASON_MAX = 2000;
+
+export const decisionSchema = z.object({ requestId: idSchema });
 
 export const declineSchema = z.object({
-  requestId: requestIdSchema,
-  reason: z.string().trim().min(1, "Give a reason for declining").max(2000, "Reason must be at most 2000 characters"),
+  requestId: idSchema,
+  reason: z.string().trim().min(1, "Give a reason for declining").max(REASON_MAX, `Reason must be at most ${REASON_MAX} characters`),
 });
-
-export const decisionSchema = z.object({ requestId: requestIdSchema });

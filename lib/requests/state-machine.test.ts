@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
-import { canTransition, transitions, type RequestAction } from "./state-machine";
+import { allowedActions, authorizeTransition, canTransition, canViewRequest, transitions, type RequestAction, type RequestViewer } from "./state-machine";
 
 const statuses: RequestStatus[] = ["NEW", "PROCESSING", "ON_APPROVAL", "CLOSED"];
 const actions = Object.keys(transitions) as RequestAction[];
@@ -50,10 +50,50 @@ describe("request state machine", () => {
     }
   });
 
-  it("lets only managers decide, applicants withdraw and the worker do the rest", () => {
-    expect(transitions.accept.by).toBe("manager");
-    expect(transitions.decline.by).toBe("manager");
-    expect(transitions.withdraw.by).toBe("applicant");
-    for (const action of ["assign", "startGrading", "finishGrading", "expire"] as const) expect(transitions[action].by).toBe("system");
+  it("lets only managers decide, applicants (or the system, for an applicant made manager) withdraw and the worker do the rest", () => {
+    expect(transitions.accept.by).toEqual(["manager"]);
+    expect(transitions.decline.by).toEqual(["manager"]);
+    expect(transitions.withdraw.by).toEqual(["applicant", "system"]);
+    for (const action of ["assign", "startGrading", "finishGrading", "expire"] as const) expect(transitions[action].by).toEqual(["system"]);
+  });
+});
+
+describe("who may do what", () => {
+  const applicant: RequestViewer = { id: 10, role: "USER", managerId: null };
+  const assignedManager: RequestViewer = { id: 20, role: "MANAGER", managerId: 2 };
+  const otherManager: RequestViewer = { id: 30, role: "MANAGER", managerId: 3 };
+  const admin: RequestViewer = { id: 40, role: "ADMIN", managerId: null };
+  const request = (status: RequestStatus, type: RequestType = "SIGN_CONTRACT") => ({ type, status, applicantId: 10, managerId: 2 });
+
+  it("offers the assigned manager Accept and Decline, and the applicant Withdraw, on a request on approval", () => {
+    expect(allowedActions(request("ON_APPROVAL"), assignedManager)).toEqual(["accept", "decline"]);
+    expect(allowedActions(request("ON_APPROVAL"), applicant)).toEqual(["withdraw"]);
+  });
+
+  it("offers nothing to strangers, nothing on a closed request, and never the worker's steps", () => {
+    for (const viewer of [otherManager, admin]) expect(allowedActions(request("ON_APPROVAL"), viewer)).toEqual([]);
+    for (const viewer of [applicant, assignedManager]) expect(allowedActions(request("CLOSED"), viewer)).toEqual([]);
+    expect(allowedActions(request("NEW", "PUBLISH_RELEASE"), assignedManager)).toEqual([]);
+  });
+
+  it("hides a request from everyone but its applicant and its assigned manager", () => {
+    expect([applicant, assignedManager, otherManager, admin].map((viewer) => canViewRequest(request("NEW"), viewer))).toEqual([true, true, false, false]);
+    // A manager is "assigned" through their manager record, not their user id.
+    expect(canViewRequest(request("NEW"), { id: 20, role: "USER", managerId: 2 })).toBe(false);
+  });
+
+  it("tells a stranger, the wrong party and a stale click apart", () => {
+    expect(authorizeTransition(request("ON_APPROVAL"), otherManager, "accept")).toBe("hidden");
+    expect(authorizeTransition(request("ON_APPROVAL"), applicant, "accept")).toBe("not-yours");
+    expect(authorizeTransition(request("ON_APPROVAL"), assignedManager, "withdraw")).toBe("not-yours");
+    expect(authorizeTransition(request("CLOSED"), assignedManager, "decline")).toBe("moved-on");
+    expect(authorizeTransition(request("ON_APPROVAL"), assignedManager, "accept")).toBe("allowed");
+  });
+
+  it("lets the worker take only the worker's steps, and no person take them", () => {
+    expect(authorizeTransition(request("NEW"), "system", "assign")).toBe("allowed");
+    expect(authorizeTransition(request("ON_APPROVAL"), "system", "accept")).toBe("not-yours");
+    expect(authorizeTransition(request("NEW"), assignedManager, "assign")).toBe("not-yours");
+    expect(authorizeTransition(request("NEW"), applicant, "expire")).toBe("not-yours");
   });
 });

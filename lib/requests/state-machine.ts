@@ -1,5 +1,8 @@
-// The request lifecycle (docs/domain.md §3) as one table of allowed transitions. Pure.
-import type { RequestResolution, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+// The request lifecycle (docs/domain.md §3) as one table of allowed transitions, and the
+// authority on who may take which of them. The domain services check through
+// `authorizeTransition`; pages show buttons from `allowedActions`. Pure.
+import type { RequestResolution, RequestStatus, RequestType, Role } from "@/lib/generated/prisma/enums";
+import { openStatuses } from "@/lib/requests/open-request";
 
 export type RequestAction =
   | "assign"
@@ -10,35 +13,90 @@ export type RequestAction =
   | "withdraw"
   | "expire";
 
+/** Who takes a transition: the assigned manager, the applicant, or the worker. */
+export type Party = "manager" | "applicant" | "system";
+
 export type Transition = {
   from: readonly RequestStatus[];
   to: RequestStatus;
   resolution?: RequestResolution;
   types: readonly RequestType[];
-  /** Who may take it: the assigned manager, the applicant, or the worker. */
-  by: "manager" | "applicant" | "system";
+  /** Who may take it. The system withdraws a request whose applicant can no longer apply (appointed as a manager). */
+  by: readonly Party[];
 };
 
-const OPEN: readonly RequestStatus[] = ["NEW", "PROCESSING", "ON_APPROVAL"];
 const BOTH: readonly RequestType[] = ["SIGN_CONTRACT", "PUBLISH_RELEASE"];
 
 export const transitions: Record<RequestAction, Transition> = {
-  assign: { from: ["NEW"], to: "ON_APPROVAL", types: ["SIGN_CONTRACT"], by: "system" },
-  startGrading: { from: ["NEW"], to: "PROCESSING", types: ["PUBLISH_RELEASE"], by: "system" },
-  finishGrading: { from: ["PROCESSING"], to: "ON_APPROVAL", types: ["PUBLISH_RELEASE"], by: "system" },
-  accept: { from: ["ON_APPROVAL"], to: "CLOSED", resolution: "ACCEPTED", types: BOTH, by: "manager" },
-  decline: { from: ["ON_APPROVAL"], to: "CLOSED", resolution: "DECLINED", types: BOTH, by: "manager" },
-  withdraw: { from: OPEN, to: "CLOSED", resolution: "WITHDRAWN", types: BOTH, by: "applicant" },
-  expire: { from: OPEN, to: "CLOSED", resolution: "EXPIRED", types: BOTH, by: "system" },
+  assign: { from: ["NEW"], to: "ON_APPROVAL", types: ["SIGN_CONTRACT"], by: ["system"] },
+  startGrading: { from: ["NEW"], to: "PROCESSING", types: ["PUBLISH_RELEASE"], by: ["system"] },
+  finishGrading: { from: ["PROCESSING"], to: "ON_APPROVAL", types: ["PUBLISH_RELEASE"], by: ["system"] },
+  accept: { from: ["ON_APPROVAL"], to: "CLOSED", resolution: "ACCEPTED", types: BOTH, by: ["manager"] },
+  decline: { from: ["ON_APPROVAL"], to: "CLOSED", resolution: "DECLINED", types: BOTH, by: ["manager"] },
+  withdraw: { from: openStatuses, to: "CLOSED", resolution: "WITHDRAWN", types: BOTH, by: ["applicant", "system"] },
+  expire: { from: openStatuses, to: "CLOSED", resolution: "EXPIRED", types: BOTH, by: ["system"] },
 };
 
+const requestActions = Object.keys(transitions) as RequestAction[];
+
+/** The transition exists for this type from this status (whoever asks). */
 export function canTransition(type: RequestType, status: RequestStatus, action: RequestAction): boolean {
   const transition = transitions[action];
   return transition.types.includes(type) && transition.from.includes(status);
 }
 
-export function isOpen(status: RequestStatus): boolean {
-  return status !== "CLOSED";
+/** A signed-in person, as far as requests care. */
+export type RequestViewer = { id: number; role: Role; managerId: number | null };
+
+/** The facts of a request that decide who may see it and act on it. */
+export type RequestParties = { type: RequestType; status: RequestStatus; applicantId: number; managerId: number | null };
+
+/** What the viewer is to this request: its applicant, its assigned manager, both or neither. */
+export function partiesOf(request: RequestParties, viewer: RequestViewer): Party[] {
+  const parties: Party[] = [];
+  if (request.applicantId === viewer.id) parties.push("applicant");
+  if (viewer.role === "MANAGER" && viewer.managerId !== null && request.managerId === viewer.managerId) parties.push("manager");
+  return parties;
+}
+
+/** Only a request's applicant and its assigned manager may know it exists. */
+export function canViewRequest(request: RequestParties, viewer: RequestViewer): boolean {
+  return partiesOf(request, viewer).length > 0;
+}
+
+/**
+ * Who may submit a request of this type (docs/domain.md §3.1 step 1, §3.2 step 1): a sign
+ * request comes from someone not yet part of the label, a publish request from an artist.
+ */
+export function maySubmit(type: RequestType, viewer: { role: Role; artistId?: number | null }): boolean {
+  return type === "SIGN_CONTRACT" ? viewer.role === "USER" : viewer.role === "ARTIST" && viewer.artistId != null;
+}
+
+/** The actions this person may take on this request now; what the page offers as buttons. */
+export function allowedActions(request: RequestParties, viewer: RequestViewer): RequestAction[] {
+  const parties = partiesOf(request, viewer);
+  return requestActions.filter(
+    (action) => transitions[action].by.some((party) => party !== "system" && parties.includes(party)) && canTransition(request.type, request.status, action),
+  );
+}
+
+/**
+ * The verdict on one attempt: allowed; "hidden" (the actor may not know the request: answer
+ * not found); "not-yours" (the actor sees it, but the action belongs to someone else);
+ * "moved-on" (the right party, but not from the request's current status).
+ */
+export type TransitionVerdict = "allowed" | "hidden" | "not-yours" | "moved-on";
+
+export function authorizeTransition(request: RequestParties, actor: RequestViewer | "system", action: RequestAction): TransitionVerdict {
+  const transition = transitions[action];
+  if (actor === "system") {
+    if (!transition.by.includes("system")) return "not-yours";
+  } else {
+    const parties = partiesOf(request, actor);
+    if (parties.length === 0) return "hidden";
+    if (!transition.by.some((party) => parties.includes(party))) return "not-yours";
+  }
+  return canTransition(request.type, request.status, action) ? "allowed" : "moved-on";
 }
 
 /** The words people see (docs/domain.md §3). */

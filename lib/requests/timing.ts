@@ -2,7 +2,7 @@
 import { addUtcDays } from "@/lib/clock";
 
 /** A sign request undecided this long after submission is closed as Expired. */
-export const SIGN_REQUEST_LIFETIME_DAYS = 90;
+const SIGN_REQUEST_LIFETIME_DAYS = 90;
 
 export function signRequestExpiresAt(submittedAt: Date): Date {
   return new Date(submittedAt.getTime() + SIGN_REQUEST_LIFETIME_DAYS * 24 * 60 * 60 * 1000);

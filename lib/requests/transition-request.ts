@@ -2,31 +2,41 @@
 // also carries the transition's side effects, so all of it commits or none does.
 import "server-only";
 import type { DbClient } from "@/lib/db";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { resolutionLabels, statusLabels, transitions, type RequestAction } from "@/lib/requests/state-machine";
+import type { RequestStatus } from "@/lib/generated/prisma/enums";
+import { authorizeTransition, statusLabels, transitions, type RequestAction, type RequestViewer } from "@/lib/requests/state-machine";
 
 export type TransitionInput = {
   requestId: number;
   action: RequestAction;
-  /** The person acting; null for the worker ("system"). */
-  actorId: number | null;
+  /** The person acting, or the worker ("system"); the state machine decides if they may. */
+  actor: RequestViewer | "system";
+  /** For the system acting because of a person's action (an admin's appointment): who the history names. */
+  onBehalfOf?: number;
   reason?: string | null;
   /** Extra columns written together with the status (manager, grade, …). */
   data?: Prisma.RequestUncheckedUpdateManyInput;
 };
 
+export const REQUEST_NOT_FOUND = "Request not found";
+
 /**
- * The update is conditional on the current status, so a repeated message or a second
- * click that lost the race changes nothing and gets a ConflictError.
+ * Checks the actor through the state machine, then updates conditionally on the status it
+ * read, so a repeated message or a second click that lost the race changes nothing and gets
+ * a ConflictError. Returns the request as it is after the transition.
  */
 export async function transitionRequest(tx: DbClient, input: TransitionInput) {
   const transition = transitions[input.action];
-  const current = await tx.request.findUnique({ where: { id: input.requestId }, select: { id: true, type: true, status: true } });
-  if (!current) throw new NotFoundError("Request not found");
-  if (!transition.types.includes(current.type) || !transition.from.includes(current.status)) {
-    throw new ConflictError(alreadyMovedMessage(current.status));
-  }
+  const current = await tx.request.findUnique({
+    where: { id: input.requestId },
+    select: { id: true, type: true, status: true, applicantId: true, managerId: true },
+  });
+  if (!current) throw new NotFoundError(REQUEST_NOT_FOUND);
+  const verdict = authorizeTransition(current, input.actor, input.action);
+  if (verdict === "hidden") throw new NotFoundError(REQUEST_NOT_FOUND);
+  if (verdict === "not-yours") throw new ForbiddenError();
+  if (verdict === "moved-on") throw new ConflictError(alreadyMovedMessage(current.status));
   const updated = await tx.request.updateMany({
     where: { id: input.requestId, status: current.status },
     data: {
@@ -42,17 +52,13 @@ export async function transitionRequest(tx: DbClient, input: TransitionInput) {
       fromStatus: current.status,
       toStatus: transition.to,
       toResolution: transition.resolution ?? null,
-      actorId: input.actorId,
+      actorId: input.actor === "system" ? (input.onBehalfOf ?? null) : input.actor.id,
       reason: input.reason ?? null,
     },
   });
   return tx.request.findUniqueOrThrow({ where: { id: input.requestId } });
 }
 
-function alreadyMovedMessage(status: keyof typeof statusLabels): string {
+function alreadyMovedMessage(status: RequestStatus): string {
   return `This request has already moved on (it is ${statusLabels[status]}); reload to see its current state.`;
-}
-
-export function describeOutcome(status: keyof typeof statusLabels, resolution: keyof typeof resolutionLabels | null): string {
-  return resolution ? `${statusLabels[status]} · ${resolutionLabels[resolution]}` : statusLabels[status];
 }

@@ -1,6 +1,6 @@
 // The manager report as CSV rows (the same rows as the page, one per track). Pure.
 import { toIsoDay } from "@/lib/clock";
-import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
+import { releaseStatusLabels } from "@/lib/releases/release-status-labels";
 import { toCsv, type CsvValue } from "@/lib/statistics/csv";
 import type { ManagerReport } from "@/lib/statistics/get-manager-report";
 import type { Figures } from "@/lib/statistics/statistics-growth";
@@ -23,12 +23,6 @@ export const REPORT_CSV_HEADER = [
   "Label relevant genre",
 ] as const;
 
-const releaseStatusWords: Record<ReleaseStatus, string> = { UNPUBLISHED: "Unpublished", SCHEDULED: "Scheduled", PUBLISHED: "Published" };
-
-export function releaseStatusLabel(status: ReleaseStatus): string {
-  return releaseStatusWords[status];
-}
-
 /** The report's rows, one per track; an artist without releases still gets a row. */
 export function reportCsvRows(report: ManagerReport): CsvValue[][] {
   const rows: CsvValue[][] = [];
@@ -43,7 +37,7 @@ export function reportCsvRows(report: ManagerReport): CsvValue[][] {
         rows.push([
           artist.nickname,
           release.title,
-          releaseStatusLabel(release.status),
+          releaseStatusLabels[release.status],
           track.title,
           track.genre,
           day(track.latest),

@@ -18,7 +18,7 @@ export type StatisticsClientOptions = {
 };
 
 /** The service failed, was too slow, or answered something that is not an answer. */
-export class StatisticsServiceError extends Error {
+class StatisticsServiceError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "StatisticsServiceError";
@@ -33,7 +33,7 @@ const answerSchema = z.object({
 
 export type RawStatisticsAnswer = z.infer<typeof answerSchema>;
 
-export const DEFAULT_STATISTICS_TIMEOUT_MS = 10_000;
+const DEFAULT_STATISTICS_TIMEOUT_MS = 10_000;
 
 export async function fetchDailyStatistics(
   options: StatisticsClientOptions,

@@ -2,19 +2,20 @@
 // and the streams-over-time series of the chart. Always scoped to the signed-in artist.
 import "server-only";
 import type { SessionUser } from "@/lib/auth/guards";
-import { addUtcDays, startOfUtcDay, toIsoDay } from "@/lib/clock";
+import { ownArtistId } from "@/lib/auth/own-records";
+import { addUtcDays, startOfUtcDay, systemClock, toIsoDay, type Clock } from "@/lib/clock";
 import { prisma, type Db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
 import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
 import { buildStreamsSeries, type StreamsSeries } from "@/lib/statistics/build-streams-series";
 import { findTrackFigures } from "@/lib/statistics/find-track-figures";
+import { isFollowedRelease } from "@/lib/statistics/followed-releases";
 import { computeGrowth, sumFigures, type Figures, type Growth } from "@/lib/statistics/statistics-growth";
 
 export const CHANGE_WINDOW_DAYS = 30;
 export const CHART_RANGES = { "30d": 30, "90d": 90, "1y": 365 } as const;
 export type ChartRange = keyof typeof CHART_RANGES;
 
-export type ArtistTrackStatistics = {
+type ArtistTrackStatistics = {
   id: number;
   position: number;
   title: string;
@@ -23,7 +24,7 @@ export type ArtistTrackStatistics = {
   change: Growth | null;
 };
 
-export type ArtistReleaseStatistics = {
+type ArtistReleaseStatistics = {
   id: number;
   title: string;
   status: ReleaseStatus;
@@ -44,14 +45,14 @@ export type ArtistStatistics = {
 
 export async function getArtistStatistics(
   user: Pick<SessionUser, "role" | "artistId">,
-  options: { today?: Date; range?: ChartRange; db?: Db } = {},
+  options: { clock?: Clock; range?: ChartRange; db?: Db } = {},
 ): Promise<ArtistStatistics> {
-  if (user.role !== "ARTIST" || user.artistId === null) throw new NotFoundError();
+  const artistId = ownArtistId(user);
   const db = options.db ?? prisma;
-  const today = startOfUtcDay(options.today ?? new Date());
+  const today = startOfUtcDay((options.clock ?? systemClock).now());
 
   const releases = await db.release.findMany({
-    where: { artistId: user.artistId },
+    where: { artistId },
     orderBy: [{ releaseDate: "desc" }, { id: "desc" }],
     select: {
       id: true,
@@ -62,7 +63,7 @@ export async function getArtistStatistics(
       tracks: { orderBy: { position: "asc" }, select: { id: true, position: true, title: true, genre: true } },
     },
   });
-  const followed = releases.filter((release) => release.status !== "UNPUBLISHED");
+  const followed = releases.filter((release) => isFollowedRelease(release.status));
   const trackIds = followed.flatMap((release) => release.tracks.map((track) => track.id));
   const figures = await findTrackFigures(db, trackIds, { start: addUtcDays(today, -CHANGE_WINDOW_DAYS), end: today });
 

@@ -2,9 +2,9 @@
 // latest figures, those three months earlier and the growth, plus the label's relevant genre.
 import "server-only";
 import type { SessionUser } from "@/lib/auth/guards";
-import { addUtcMonths, startOfUtcDay } from "@/lib/clock";
+import { ownManagerId } from "@/lib/auth/own-records";
+import { addUtcMonths, startOfUtcDay, systemClock, type Clock } from "@/lib/clock";
 import { prisma, type Db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
 import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
 import { findTrackFigures } from "@/lib/statistics/find-track-figures";
 import { findRelevantGenre } from "@/lib/statistics/relevant-genre";
@@ -12,7 +12,7 @@ import { computeGrowth, type Figures, type Growth } from "@/lib/statistics/stati
 
 export const REPORT_MONTHS = 3;
 
-export type ReportTrack = {
+type ReportTrack = {
   id: number;
   position: number;
   title: string;
@@ -23,7 +23,7 @@ export type ReportTrack = {
   growth: Growth | null;
 };
 
-export type ReportRelease = { id: number; title: string; status: ReleaseStatus; releaseDate: Date; tracks: ReportTrack[] };
+type ReportRelease = { id: number; title: string; status: ReleaseStatus; releaseDate: Date; tracks: ReportTrack[] };
 
 export type ReportArtist = { id: number; nickname: string; active: boolean; releases: ReportRelease[] };
 
@@ -37,15 +37,15 @@ export type ManagerReport = {
 
 export async function getManagerReport(
   user: Pick<SessionUser, "role" | "managerId">,
-  options: { today?: Date; db?: Db } = {},
+  options: { clock?: Clock; db?: Db } = {},
 ): Promise<ManagerReport> {
-  if (user.role !== "MANAGER" || user.managerId === null) throw new NotFoundError();
+  const managerId = ownManagerId(user);
   const db = options.db ?? prisma;
-  const today = startOfUtcDay(options.today ?? new Date());
+  const today = startOfUtcDay((options.clock ?? systemClock).now());
   const since = addUtcMonths(today, -REPORT_MONTHS);
 
   const artists = await db.artist.findMany({
-    where: { managerId: user.managerId },
+    where: { managerId },
     orderBy: [{ nickname: "asc" }, { id: "asc" }],
     select: {
       id: true,

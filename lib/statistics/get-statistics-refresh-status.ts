@@ -3,7 +3,7 @@ import "server-only";
 import { prisma, type Db } from "@/lib/db";
 import type { StatisticsRefreshReason, StatisticsRefreshStatus } from "@/lib/generated/prisma/enums";
 
-export type RefreshSummary = {
+type RefreshSummary = {
   id: number;
   reason: StatisticsRefreshReason;
   status: StatisticsRefreshStatus;

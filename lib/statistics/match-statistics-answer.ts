@@ -1,7 +1,7 @@
 // Matches a service answer to the tracks asked for, by track identifier only (never by position).
 import { z } from "zod";
 
-export type MatchedCounts = { trackId: number; streams: number; likes: number };
+type MatchedCounts = { trackId: number; streams: number; likes: number };
 
 export type AnswerMatch = {
   matched: MatchedCounts[];

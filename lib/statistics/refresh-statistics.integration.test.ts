@@ -1,21 +1,19 @@
 // Statistics refresh end to end: outbox → Kafka → worker → stand-in service → PostgreSQL (docs/domain.md §5).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { addUtcDays, startOfUtcDay, toIsoDay } from "@/lib/clock";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { ForbiddenError } from "@/lib/errors";
+import { computeTrackCounts, DEFAULT_TRENDING_GENRES } from "@/scripts/stats-service/compute-track-statistics";
+import { startStatsService } from "@/scripts/stats-service/start-stats-service";
+import { createArtist, createManager } from "@/tests/support/create-accounts";
+import { createReleaseFixture, trackIdByTitle } from "@/tests/support/create-release-fixture";
+import { resetDatabase } from "@/tests/support/reset-database";
+import { createRefreshStatisticsHandler } from "@/worker/handlers/refresh-statistics";
+import { startWorker, type RunningWorker } from "@/worker/start-worker";
+import { ensureDailyStatisticsRefresh } from "./ensure-daily-statistics-refresh";
+import { requestStatisticsRefresh } from "./request-statistics-refresh";
 
-process.env.KAFKA_TOPIC_PREFIX = `${process.env.KAFKA_TOPIC_PREFIX ?? "it."}stats-${Date.now()}.`;
-
-const { prisma } = await import("@/lib/db");
-const { addUtcDays, startOfUtcDay, toIsoDay } = await import("@/lib/clock");
-const { ForbiddenError } = await import("@/lib/errors");
-const { createArtist, createManager, resetDatabase, waitFor } = await import("@/lib/testing/integration");
-const { startWorker } = await import("@/worker/start-worker");
-const { createRefreshStatisticsHandler } = await import("@/worker/handlers/refresh-statistics");
-const { startStatsService } = await import("@/scripts/stats-service/start-stats-service");
-const { computeTrackCounts, DEFAULT_TRENDING_GENRES } = await import("@/scripts/stats-service/compute-track-statistics");
-const { requestStatisticsRefresh } = await import("./request-statistics-refresh");
-const { ensureDailyStatisticsRefresh } = await import("./ensure-daily-statistics-refresh");
-const { createReleaseFixture, trackIdByTitle } = await import("./create-statistics-fixtures");
-
-type RunningWorker = Awaited<ReturnType<typeof startWorker>>;
 type RunningService = Awaited<ReturnType<typeof startStatsService>>;
 
 const today = startOfUtcDay(new Date());
@@ -25,18 +23,16 @@ let worker: RunningWorker;
 
 beforeAll(async () => {
   service = await startStatsService();
-  worker = await startWorker({
-    db: prisma,
-    workerId: "stats-it",
-    groupId: `${process.env.KAFKA_TOPIC_PREFIX}worker`,
-    handlers: [createRefreshStatisticsHandler({ serviceUrl: service.url, timeoutMs: 400, batchSize: 2 })],
-    jobs: [],
-    maxAttempts: 4,
-    backoffBaseMs: 100,
-    backoffMaxMs: 400,
-    pollMs: 100,
-    log: () => undefined,
-  });
+  worker = await startWorker(
+    {
+      db: prisma,
+      workerId: "stats-it",
+      handlers: [createRefreshStatisticsHandler({ serviceUrl: service.url, timeoutMs: 400, batchSize: 2 })],
+      jobs: [],
+      log: () => undefined,
+    },
+    { ...env(), CONSUMER_MAX_ATTEMPTS: 4, CONSUMER_BACKOFF_BASE_MS: 100, CONSUMER_BACKOFF_MAX_MS: 400, OUTBOX_POLL_MS: 100 },
+  );
 });
 
 afterAll(async () => {
@@ -82,10 +78,9 @@ function expectedCounts(trackId: number, genre: string, day: Date) {
 }
 
 async function finishedRefresh(refreshId: number) {
-  return waitFor(`refresh ${refreshId} to finish`, async () => {
-    const refresh = await prisma.statisticsRefresh.findUniqueOrThrow({ where: { id: refreshId } });
-    return refresh.status === "RUNNING" ? null : refresh;
-  });
+  const refresh = () => prisma.statisticsRefresh.findUniqueOrThrow({ where: { id: refreshId } });
+  await expect.poll(async () => (await refresh()).status, { message: `refresh ${refreshId} to finish` }).not.toBe("RUNNING");
+  return refresh();
 }
 
 async function snapshotsOn(day: Date) {

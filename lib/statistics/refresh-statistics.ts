@@ -3,13 +3,14 @@
 // per day. Fetching (slow HTTP) and storing (one transaction) are separate steps so the worker
 // can keep the transaction short.
 import "server-only";
-import { addUtcDays, addUtcMonths, toIsoDay } from "@/lib/clock";
+import { addUtcDays, addUtcMonths, systemClock, toIsoDay, type Clock } from "@/lib/clock";
 import type { Db, DbClient } from "@/lib/db";
 import {
   fetchDailyStatistics,
   type StatisticsClientOptions,
   type StatisticsTrackQuery,
 } from "@/lib/statistics/fetch-statistics-client";
+import { followedReleaseStatuses } from "@/lib/statistics/followed-releases";
 import { matchStatisticsAnswer } from "@/lib/statistics/match-statistics-answer";
 
 export type RefreshTuning = {
@@ -23,7 +24,7 @@ export type RefreshTuning = {
   concurrency?: number;
 };
 
-export type CollectedSnapshot = { trackId: number; day: string; streams: number; likes: number };
+type CollectedSnapshot = { trackId: number; day: string; streams: number; likes: number };
 
 export type CollectedStatistics = {
   day: string;
@@ -40,10 +41,10 @@ export async function findRunningStatisticsRefresh(db: Db | DbClient, refreshId:
   return db.statisticsRefresh.findFirst({ where: { id: refreshId, status: "RUNNING" }, select: { id: true, day: true, status: true } });
 }
 
-/** The tracks whose statistics the label follows: those of scheduled and published releases. */
+/** The tracks whose statistics the label follows. */
 async function findTrackedTracks(db: Db | DbClient): Promise<StatisticsTrackQuery[]> {
   const tracks = await db.track.findMany({
-    where: { release: { status: { in: ["SCHEDULED", "PUBLISHED"] } } },
+    where: { release: { status: { in: [...followedReleaseStatuses] } } },
     select: {
       id: true,
       title: true,
@@ -174,8 +175,9 @@ export async function storeCollectedStatistics(
   tx: DbClient,
   refreshId: number,
   collected: CollectedStatistics,
-  finishedAt: Date = new Date(),
+  clock: Clock = systemClock,
 ): Promise<boolean> {
+  const finishedAt = clock.now();
   const claimed = await tx.$queryRaw<{ id: number }[]>`
     SELECT "id" FROM "StatisticsRefresh" WHERE "id" = ${refreshId} AND "status" = 'RUNNING' FOR UPDATE`;
   if (claimed.length === 0) return false;
@@ -215,18 +217,9 @@ export async function noteStatisticsRefreshProblem(db: Db, refreshId: number, pr
 }
 
 /** The run gave up (the worker parked its command): visible as FAILED with the reason. */
-export async function markStatisticsRefreshFailed(db: Db, refreshId: number, error: string, finishedAt: Date = new Date()) {
+export async function markStatisticsRefreshFailed(db: Db, refreshId: number, error: string, clock: Clock = systemClock) {
   await db.statisticsRefresh.updateMany({
     where: { id: refreshId, status: "RUNNING" },
-    data: { status: "FAILED", finishedAt, error: error.slice(0, 2000) },
+    data: { status: "FAILED", finishedAt: clock.now(), error: error.slice(0, 2000) },
   });
-}
-
-/** Fetch and store in one go (scripts and tests; the worker splits the two steps). */
-export async function runStatisticsRefresh(db: Db, refreshId: number, client: StatisticsClientOptions, tuning?: RefreshTuning) {
-  const refresh = await findRunningStatisticsRefresh(db, refreshId);
-  if (!refresh) return null;
-  const collected = await collectStatistics(db, refresh, client, tuning);
-  await db.$transaction((tx) => storeCollectedStatistics(tx, refreshId, collected), { timeout: 60_000, maxWait: 10_000 });
-  return collected;
 }

@@ -1,9 +1,10 @@
 // The relevant genre read from real snapshots in PostgreSQL (docs/domain.md §3.3 criterion 2).
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { createArtist, createManager, resetDatabase } from "@/lib/testing/integration";
+import { createArtist, createManager } from "@/tests/support/create-accounts";
+import { createReleaseFixture, trackIdByTitle } from "@/tests/support/create-release-fixture";
+import { resetDatabase } from "@/tests/support/reset-database";
 import { findRelevantGenre } from "./relevant-genre";
-import { createReleaseFixture, trackIdByTitle } from "./create-statistics-fixtures";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 

@@ -10,7 +10,7 @@ import { statisticsRefreshRequested } from "@/lib/events/definitions";
 export type RefreshRequestOutcome = { refreshId: number; alreadyRunning: boolean };
 
 /** A run still "running" after this long was lost (no worker, a parked message): it no longer blocks. */
-export const STALE_REFRESH_MS = 30 * 60 * 1000;
+const STALE_REFRESH_MS = 30 * 60 * 1000;
 
 /**
  * Statistics are label-wide, so a refresh that is already running (daily or manual) serves

@@ -1,17 +1,19 @@
 // The artist page's and the manager report's queries on real snapshots (docs/domain.md §5).
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { addUtcDays, addUtcMonths, startOfUtcDay } from "@/lib/clock";
+import { addUtcDays, addUtcMonths, fixedClock, startOfUtcDay } from "@/lib/clock";
 import { prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { createArtist, createManager, resetDatabase } from "@/lib/testing/integration";
+import { createArtist, createManager } from "@/tests/support/create-accounts";
+import { createReleaseFixture, trackIdByTitle } from "@/tests/support/create-release-fixture";
+import { resetDatabase } from "@/tests/support/reset-database";
 import { reportCsvRows } from "./build-report-csv";
-import { createReleaseFixture, trackIdByTitle } from "./create-statistics-fixtures";
 import { getArtistStatistics } from "./get-artist-statistics";
 import { getManagerReport } from "./get-manager-report";
 import { getStatisticsRefreshStatus } from "./get-statistics-refresh-status";
 
 const today = startOfUtcDay(new Date("2026-11-24T15:00:00Z"));
 const threeMonthsAgo = addUtcMonths(today, -3);
+const clock = fixedClock(today);
 
 beforeEach(async () => {
   await resetDatabase(prisma);
@@ -77,7 +79,7 @@ async function seedLabel() {
 describe("getManagerReport", () => {
   it("lists every release of every one of the manager's artists, with latest, earlier and growth", async () => {
     const { manager } = await seedLabel();
-    const report = await getManagerReport(manager, { today });
+    const report = await getManagerReport(manager, { clock });
 
     expect(report.since).toEqual(threeMonthsAgo);
     expect(report.relevantGenre).toBe("Pop");
@@ -109,16 +111,16 @@ describe("getManagerReport", () => {
 
   it("shows a manager none of another manager's artists, and nobody else the report", async () => {
     const { otherManager, ada } = await seedLabel();
-    const report = await getManagerReport(otherManager, { today });
+    const report = await getManagerReport(otherManager, { clock });
     expect(report.artists.map((artist) => artist.nickname)).toEqual(["Stranger"]);
-    await expect(getManagerReport(ada, { today })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getManagerReport(ada, { clock })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
 describe("getArtistStatistics", () => {
   it("gives the artist their scheduled and published releases with the 30-day change and the chart series", async () => {
     const { ada } = await seedLabel();
-    const statistics = await getArtistStatistics(ada, { today, range: "30d" });
+    const statistics = await getArtistStatistics(ada, { clock, range: "30d" });
 
     expect(statistics.releases.map((release) => release.title)).toEqual(["Single", "Album"]);
     expect(statistics.unpublishedCount).toBe(1);
@@ -137,7 +139,7 @@ describe("getArtistStatistics", () => {
 
   it("is for artists only", async () => {
     const { manager } = await seedLabel();
-    await expect(getArtistStatistics(manager, { today })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getArtistStatistics(manager, { clock })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

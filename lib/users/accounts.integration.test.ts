@@ -2,26 +2,27 @@
 // admin's lists, notifications read-state and the health report.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 
-const { prisma, createPrismaClient } = await import("@/lib/db");
-const { DomainError, NotFoundError } = await import("@/lib/errors");
-const { verifyPassword } = await import("@/lib/auth/password");
-const { registerUser, duplicateEmailMessage } = await import("@/lib/users/register-user");
-const { appointManager } = await import("@/lib/users/appoint-manager");
-const { createManager } = await import("@/lib/users/create-manager");
-const { listUsers } = await import("@/lib/users/list-users");
-const { listManagers } = await import("@/lib/users/list-managers");
-const { submitSignRequest } = await import("@/lib/requests/sign/submit-sign-request");
-const { notify } = await import("@/lib/notifications/notify");
-const { listNotifications, countUnreadNotifications } = await import("@/lib/notifications/list-notifications");
-const { markAllNotificationsRead, markNotificationRead } = await import("@/lib/notifications/mark-notifications-read");
-const { checkHealth } = await import("@/lib/platform/health");
-const testing = await import("@/lib/testing/integration");
+import { verifyPassword } from "@/lib/auth/password";
+import { createPrismaClient, prisma } from "@/lib/db";
+import { DomainError, NotFoundError } from "@/lib/errors";
+import { countUnreadNotifications, listNotifications } from "@/lib/notifications/list-notifications";
+import { markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/mark-notifications-read";
+import { notify } from "@/lib/notifications/notify";
+import { checkHealth } from "@/lib/platform/health";
+import { submitSignRequest } from "@/lib/requests/sign/submit-sign-request";
+import { appointManager } from "@/lib/users/appoint-manager";
+import { createManager } from "@/lib/users/create-manager";
+import { listManagers } from "@/lib/users/list-managers";
+import { listUsers } from "@/lib/users/list-users";
+import { duplicateEmailMessage, registerUser } from "@/lib/users/register-user";
+import * as testing from "@/tests/support/create-accounts";
+import { resetDatabase } from "@/tests/support/reset-database";
 
 const assignmentEvents = (requestId: number) =>
   prisma.outboxEvent.count({ where: { name: "sign-request.assignment-due", payload: { path: ["requestId"], equals: requestId } } });
 
 beforeEach(async () => {
-  await testing.resetDatabase(prisma);
+  await resetDatabase(prisma);
 });
 
 afterAll(async () => {
@@ -140,8 +141,8 @@ describe("the admin's lists", () => {
     expect(first).toMatchObject({ page: 1, pageCount: 3, total: 5 });
     expect(first.users.map((user) => user.name)).toEqual(["Listed 4", "Listed 3"]);
     expect(Object.keys(first.users[0]!).sort()).toEqual(["createdAt", "email", "id", "name", "role"]);
-    // A page past the end shows the last page.
-    expect((await listUsers({ page: 99, pageSize: 2 })).users.map((user) => user.name)).toEqual(["Listed 0"]);
+    // A page that does not exist shows the first (docs/domain.md §11).
+    expect(await listUsers({ page: 99, pageSize: 2 })).toMatchObject({ page: 1, users: first.users });
     expect((await listUsers({ search: "listed 2" })).users.map((user) => user.name)).toEqual(["Listed 2"]);
   });
 

@@ -4,10 +4,12 @@ import { prisma, type DbClient } from "@/lib/db";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { notify } from "@/lib/notifications/notify";
+import { openRequestWhere } from "@/lib/requests/open-request";
 import { requeueWaitingSignRequests } from "@/lib/requests/sign/requeue-waiting-sign-requests";
 import { transitionRequest } from "@/lib/requests/transition-request";
+import { appointableRole, canAppointManager } from "@/lib/users/appointment-rule";
 
-const refusals: Record<Exclude<Role, "USER">, string> = {
+const refusals: Record<Exclude<Role, typeof appointableRole>, string> = {
   ARTIST: "Only users can be made managers; artists cannot be appointed",
   MANAGER: "This person is already a manager",
   ADMIN: "Only users can be made managers; the admin cannot be appointed",
@@ -25,25 +27,26 @@ export async function appointManager(input: AppointManagerInput): Promise<{ mana
   return prisma.$transaction(async (tx) => appointManagerIn(tx, input));
 }
 
-export async function appointManagerIn(tx: DbClient, input: AppointManagerInput): Promise<{ managerId: number }> {
-  const promoted = await tx.user.updateMany({ where: { id: input.userId, role: "USER" }, data: { role: "MANAGER" } });
+async function appointManagerIn(tx: DbClient, input: AppointManagerInput): Promise<{ managerId: number }> {
+  const promoted = await tx.user.updateMany({ where: { id: input.userId, role: appointableRole }, data: { role: "MANAGER" } });
   if (promoted.count !== 1) {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { role: true } });
     if (!user) throw new NotFoundError("User not found");
-    if (user.role === "USER") throw new ConflictError("This user changed meanwhile; reload and try again");
+    if (canAppointManager(user.role)) throw new ConflictError("This user changed meanwhile; reload and try again");
     throw new DomainError(refusals[user.role]);
   }
   const manager = await tx.manager.create({ data: { userId: input.userId }, select: { id: true } });
 
   const ownOpenRequests = await tx.request.findMany({
-    where: { applicantId: input.userId, status: { not: "CLOSED" } },
+    where: { applicantId: input.userId, ...openRequestWhere },
     select: { id: true },
   });
   for (const request of ownOpenRequests) {
     await transitionRequest(tx, {
       requestId: request.id,
       action: "withdraw",
-      actorId: input.actorId,
+      actor: "system",
+      onBehalfOf: input.actorId,
       reason: "The applicant was appointed as a manager of the label",
     });
   }

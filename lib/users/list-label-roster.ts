@@ -3,7 +3,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 
-export type RosterArtist = { nickname: string; publishedReleases: number };
+type RosterArtist = { nickname: string; publishedReleases: number };
 export type LabelRoster = { artists: RosterArtist[]; artistCount: number; publishedReleaseCount: number };
 
 export async function listLabelRoster(limit = 8): Promise<LabelRoster> {

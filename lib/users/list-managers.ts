@@ -1,6 +1,8 @@
-// The label's managers with their workload: how many artists, how many open requests.
+// The label's managers with their workload (docs/domain.md §6): artists and open requests, as
+// `loadManagerLoads` counts them for assignment.
 import "server-only";
 import { prisma } from "@/lib/db";
+import { loadManagerLoads } from "@/lib/requests/sign/choose-manager";
 
 export type ManagerSummary = {
   managerId: number;
@@ -9,36 +11,27 @@ export type ManagerSummary = {
   email: string;
   since: Date;
   artistCount: number;
-  /** Requests assigned to the manager that are not closed. */
+  /** Requests assigned to the manager that are still open. */
   openQueueSize: number;
 };
 
 export async function listManagers(): Promise<ManagerSummary[]> {
-  const [managers, openCounts] = await Promise.all([
+  const [managers, loads] = await Promise.all([
     prisma.manager.findMany({
-      select: {
-        id: true,
-        userId: true,
-        createdAt: true,
-        user: { select: { name: true, email: true } },
-        _count: { select: { artists: true } },
-      },
+      select: { id: true, userId: true, createdAt: true, user: { select: { name: true, email: true } } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
-    prisma.request.groupBy({
-      by: ["managerId"],
-      where: { managerId: { not: null }, status: { not: "CLOSED" } },
-      _count: { _all: true },
-    }),
+    loadManagerLoads(prisma),
   ]);
-  const openByManager = new Map(openCounts.map((row) => [row.managerId, row._count._all]));
+  const loadByManager = new Map(loads.map((load) => [load.managerId, load]));
   return managers.map((manager) => ({
     managerId: manager.id,
     userId: manager.userId,
     name: manager.user.name,
     email: manager.user.email,
     since: manager.createdAt,
-    artistCount: manager._count.artists,
-    openQueueSize: openByManager.get(manager.id) ?? 0,
+    // A manager created between the two reads has no load row yet: nothing assigned so far.
+    artistCount: loadByManager.get(manager.id)?.artists ?? 0,
+    openQueueSize: loadByManager.get(manager.id)?.openRequests ?? 0,
   }));
 }

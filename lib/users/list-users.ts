@@ -1,11 +1,11 @@
 // The admin's list of every account, newest first, a page at a time.
 import "server-only";
-import { clampPage, pageCountOf } from "@/lib/pagination";
 import { prisma } from "@/lib/db";
+import { readPage } from "@/lib/pagination";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publicUserSelect, type PublicUser } from "@/lib/users/register-user";
 
-export const USERS_PAGE_SIZE = 20;
+const USERS_PAGE_SIZE = 20;
 
 export type UserPage = { users: PublicUser[]; page: number; pageCount: number; total: number };
 
@@ -21,15 +21,11 @@ export async function listUsers({ page: requestedPage = 1, search, pageSize = US
   const where: Prisma.UserWhereInput = term
     ? { OR: [{ name: { contains: term, mode: "insensitive" } }, { email: { contains: term.toLowerCase() } }] }
     : {};
-  const total = await prisma.user.count({ where });
-  const pageCount = pageCountOf(total, pageSize);
-  const page = clampPage(requestedPage, pageCount);
-  const users = await prisma.user.findMany({
-    where,
-    select: publicUserSelect,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (page - 1) * pageSize,
-    take: pageSize,
-  });
-  return { users, page, pageCount, total };
+  const { rows: users, ...page } = await readPage(
+    requestedPage,
+    pageSize,
+    () => prisma.user.count({ where }),
+    (window) => prisma.user.findMany({ where, select: publicUserSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...window }),
+  );
+  return { users, ...page };
 }

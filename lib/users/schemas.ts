@@ -1,7 +1,9 @@
 // Form schemas for accounts, shared by forms and server actions.
 import { z } from "zod";
+import { idSchema } from "@/lib/ids";
+import { pageSchema } from "@/lib/pagination";
 
-export const emailSchema = z
+const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
@@ -21,4 +23,18 @@ export const signInSchema = z.object({
   password: z.string().min(1, "Enter your password").max(200),
 });
 
+/** The sign-in form: the credentials, and where the person was heading (checked again before use). */
+export const signInFormSchema = signInSchema.extend({
+  callbackUrl: z.string().max(2000).nullable().catch(null),
+});
+
+export const INVALID_CREDENTIALS = "Invalid email or password";
+
 export const createManagerSchema = registerSchema;
+
+/** The admin's "Make manager" button: whom, and the list page to return to. */
+export const appointManagerSchema = z.object({
+  userId: idSchema,
+  page: pageSchema,
+  q: z.string().trim().max(254).catch(""),
+});

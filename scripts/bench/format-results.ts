@@ -1,4 +1,14 @@
-// Percentiles and plain-text tables for the benchmark scripts' output.
+// The benchmark scripts' shared parts: their arguments, percentiles and plain-text tables.
+
+/** A command-line count; anything else ends the script with a message (exit 2). */
+export function positiveInt(raw: string, name: string): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    console.error(`${name} must be a positive integer, got "${raw}"`);
+    process.exit(2);
+  }
+  return value;
+}
 
 /** Nearest-rank percentile of unsorted samples (p in 0..100); NaN when there are none. */
 export function percentile(samples: readonly number[], p: number): number {

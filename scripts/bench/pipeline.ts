@@ -1,10 +1,11 @@
 // Benchmark: the deferred sign-request pipeline end to end (submit → outbox → relay → Kafka →
 // worker → On approval), with one and then two in-process workers of one consumer group.
 // Usage: npm run bench:pipeline -- [requests=500] [--managers=5] [--workers=1,2] [--concurrency=8] [--rate=50]
+import { setInterval } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import type { SessionUser } from "@/lib/auth/guards";
 import type { RunningWorker } from "@/worker/start-worker";
-import { formatMs, formatRate, formatTable, percentile, printSection } from "./format-results";
+import { formatMs, formatRate, formatTable, percentile, positiveInt, printSection } from "./format-results";
 import { describeMachine, prepareBenchEnvironment } from "./prepare-bench-environment";
 
 const { values, positionals } = parseArgs({
@@ -29,7 +30,8 @@ const { createKafka } = await import("@/lib/kafka/client");
 const { allTopicNames, deadLetterTopicName } = await import("@/lib/kafka/topics");
 const { signRequestAssignmentDue } = await import("@/lib/events/definitions");
 const { submitSignRequest } = await import("@/lib/requests/sign/submit-sign-request");
-const { createManager, resetDatabase, waitFor } = await import("@/lib/testing/integration");
+const { createManager } = await import("@/tests/support/create-accounts");
+const { resetDatabase } = await import("@/tests/support/reset-database");
 const { ensureTopics, startWorker } = await import("@/worker/start-worker");
 
 const groupId = `${bench.topicPrefix}worker`;
@@ -48,15 +50,6 @@ type PhaseResult = {
   assignmentWindowMs: number;
   perManager: number[];
 };
-
-function positiveInt(raw: string, name: string): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    console.error(`${name} must be a positive integer, got "${raw}"`);
-    process.exit(2);
-  }
-  return value;
-}
 
 async function createApplicants(runId: string, count: number): Promise<SessionUser[]> {
   const rows = await prisma.$queryRaw<{ id: number; name: string; email: string }[]>`
@@ -102,19 +95,16 @@ async function submitAll(applicants: readonly SessionUser[], runId: string, limi
 }
 
 async function waitUntilAssigned(ids: readonly number[]): Promise<void> {
-  const timeoutMs = Math.max(120_000, ids.length * 200);
-  try {
-    await waitFor(
-      `${ids.length} requests to reach On approval`,
-      async () => (await prisma.request.count({ where: { id: { in: [...ids] }, status: "ON_APPROVAL" } })) === ids.length,
-      timeoutMs,
-    );
-  } catch (error) {
-    const stuck = await prisma.request.groupBy({ by: ["status"], where: { id: { in: [...ids] } }, _count: true });
-    const failed = await prisma.request.count({ where: { id: { in: [...ids] }, processingFailedAt: { not: null } } });
-    console.error(`statuses: ${JSON.stringify(stuck)}; marked processing-failed: ${failed}`);
-    throw error;
+  const deadline = performance.now() + Math.max(120_000, ids.length * 200);
+  for await (const _tick of setInterval(100)) {
+    const assigned = await prisma.request.count({ where: { id: { in: [...ids] }, status: "ON_APPROVAL" } });
+    if (assigned === ids.length) return;
+    if (performance.now() > deadline) break;
   }
+  const stuck = await prisma.request.groupBy({ by: ["status"], where: { id: { in: [...ids] } }, _count: true });
+  const failed = await prisma.request.count({ where: { id: { in: [...ids] }, processingFailedAt: { not: null } } });
+  console.error(`statuses: ${JSON.stringify(stuck)}; marked processing-failed: ${failed}`);
+  throw new Error(`Timed out waiting for ${ids.length} requests to reach On approval`);
 }
 
 /** Latency from the request's creation to its assignment, both stamped by the database clock. */

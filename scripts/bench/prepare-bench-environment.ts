@@ -2,7 +2,7 @@
 // afterwards without ever touching development data. Call before importing "@/lib/db".
 import os from "node:os";
 import path from "node:path";
-import { applyMigrations, ensureDatabaseExists } from "@/lib/migrate/apply-migrations";
+import { applyMigrations, ensureDatabaseExists } from "@/scripts/migrate/apply-migrations";
 
 export type BenchEnvironment = { databaseUrl: string; databaseName: string; topicPrefix: string };
 

@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import type { SessionUser } from "@/lib/auth/guards";
 import type { QueueFilters } from "@/lib/requests/queries";
-import { formatMs, formatTable, percentile, printSection } from "./format-results";
+import { formatMs, formatTable, percentile, positiveInt, printSection } from "./format-results";
 import { describeMachine, prepareBenchEnvironment } from "./prepare-bench-environment";
 
 const { values } = parseArgs({
@@ -52,16 +52,7 @@ client.$on("query", (event) => capture?.push({ sql: event.query, params: JSON.pa
 
 const { prisma } = await import("@/lib/db");
 const { listManagerQueue, listOwnRequests } = await import("@/lib/requests/queries");
-const { resetDatabase } = await import("@/lib/testing/integration");
-
-function positiveInt(raw: string, name: string): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    console.error(`${name} must be a positive integer, got "${raw}"`);
-    process.exit(2);
-  }
-  return value;
-}
+const { resetDatabase } = await import("@/tests/support/reset-database");
 
 const FIRST_NAMES = ["Ada", "Ben", "Cleo", "Dmitri", "Echo", "Farah", "Gus", "Hana", "Ivo", "Juno", "Kai", "Lena"];
 const LAST_NAMES = ["Moss", "Reyes", "Okafor", "Lindqvist", "Tanaka", "Silva", "Novak", "Haddad", "Byrne", "Kowalski"];

@@ -1,21 +1,18 @@
 // The publish flow through the real outbox, Kafka and worker: grading after submit, go-live
 // held until its time and applied once, duplicates of both ignored.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-process.env.KAFKA_TOPIC_PREFIX = `${process.env.KAFKA_TOPIC_PREFIX ?? "it."}publish-${Date.now()}.`;
-
-const { addUtcDays, addUtcYears, startOfUtcDay } = await import("@/lib/clock");
-const { prisma } = await import("@/lib/db");
-const { platformProbe, releaseGoLiveDue } = await import("@/lib/events/definitions");
-const { enqueueEvent } = await import("@/lib/events/enqueue-event");
-const { createRelease } = await import("@/lib/releases/create-release");
-const { acceptRequest } = await import("@/lib/requests/accept-request");
-const { parseGradeBreakdown } = await import("@/lib/requests/publish/grade-breakdown");
-const { submitPublishRequest } = await import("@/lib/requests/publish/submit-publish-request");
-const { createArtist, createManager, resetDatabase, waitFor } = await import("@/lib/testing/integration");
-const { startWorker } = await import("@/worker/start-worker");
-
-type RunningWorker = Awaited<ReturnType<typeof startWorker>>;
+import { addUtcDays, addUtcYears, startOfUtcDay } from "@/lib/clock";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { platformProbe, releaseGoLiveDue } from "@/lib/events/definitions";
+import { enqueueEvent } from "@/lib/events/enqueue-event";
+import { createRelease } from "@/lib/releases/create-release";
+import { acceptRequest } from "@/lib/requests/accept-request";
+import { parseGradeBreakdown } from "@/lib/requests/publish/grade-breakdown";
+import { submitPublishRequest } from "@/lib/requests/publish/submit-publish-request";
+import { createArtist, createManager } from "@/tests/support/create-accounts";
+import { resetDatabase } from "@/tests/support/reset-database";
+import { startWorker, type RunningWorker } from "@/worker/start-worker";
 
 const today = startOfUtcDay(new Date());
 const applied: string[] = [];
@@ -23,7 +20,10 @@ let worker: RunningWorker;
 
 beforeAll(async () => {
   await resetDatabase(prisma);
-  worker = await startWorker({ db: prisma, workerId: "publish-flow", pollMs: 100, afterApply: (eventId) => void applied.push(eventId) });
+  worker = await startWorker(
+    { db: prisma, workerId: "publish-flow", afterApply: (eventId) => void applied.push(eventId) },
+    { ...env(), OUTBOX_POLL_MS: 100 },
+  );
 });
 
 afterAll(async () => {
@@ -51,17 +51,16 @@ describe("publish request through Kafka", () => {
 
     // Submit → the worker grades it.
     const { id: requestId } = await submitPublishRequest(actor, { releaseId: release.id, expectedDate });
-    const graded = await waitFor("the grade", async () => {
-      const request = await prisma.request.findUniqueOrThrow({ where: { id: requestId } });
-      return request.status === "ON_APPROVAL" ? request : null;
-    });
+    const statusOf = async (id: number) => (await prisma.request.findUniqueOrThrow({ where: { id } })).status;
+    await expect.poll(() => statusOf(requestId), { message: "the grade" }).toBe("ON_APPROVAL");
+    const graded = await prisma.request.findUniqueOrThrow({ where: { id: requestId } });
     expect(parseGradeBreakdown(graded.gradeBreakdown)?.map((entry) => entry.name)).toEqual(["Season limit", "Relevant genre", "One release per day"]);
     expect(graded.grade).toBe(0);
 
     // The grading event delivered again (a relay that crashed before marking it sent) changes nothing.
     const grading = await prisma.outboxEvent.findFirstOrThrow({ where: { name: "publish-request.grading-due", payload: { path: ["requestId"], equals: requestId } } });
     await prisma.outboxEvent.update({ where: { id: grading.id }, data: { sentAt: null } });
-    await waitFor("the repeated grading event", async () => timesSeen(grading.eventId) >= 2);
+    await expect.poll(() => timesSeen(grading.eventId), { message: "the repeated grading event" }).toBeGreaterThanOrEqual(2);
     expect(await prisma.requestHistory.count({ where: { requestId } })).toBe(3);
 
     // Accept → scheduled; the go-live event waits in the outbox for the publication date.
@@ -70,20 +69,21 @@ describe("publish request through Kafka", () => {
     expect(goLive.availableAt.toISOString()).toBe(expectedDate.toISOString());
     // Let a later event pass through the worker: the go-live one is still held back.
     const laterEventId = await prisma.$transaction((tx) => enqueueEvent(tx, platformProbe, { probeId: `later-${requestId}`, fail: false }));
-    await waitFor("a later event to pass", async () => timesSeen(laterEventId) >= 1);
+    await expect.poll(() => timesSeen(laterEventId), { message: "a later event to pass" }).toBeGreaterThanOrEqual(1);
     expect((await prisma.outboxEvent.findUniqueOrThrow({ where: { id: goLive.id } })).sentAt).toBeNull();
     expect((await prisma.release.findUniqueOrThrow({ where: { id: release.id } })).status).toBe("SCHEDULED");
 
     // The publication date arrives.
     await prisma.outboxEvent.update({ where: { id: goLive.id }, data: { availableAt: new Date(Date.now() - 1000) } });
-    await waitFor("go-live", async () => (await prisma.release.findUniqueOrThrow({ where: { id: release.id } })).status === "PUBLISHED");
+    const releaseStatus = async () => (await prisma.release.findUniqueOrThrow({ where: { id: release.id } })).status;
+    await expect.poll(releaseStatus, { message: "go-live" }).toBe("PUBLISHED");
     const publishedAt = (await prisma.publication.findUniqueOrThrow({ where: { releaseId: release.id } })).publishedAt;
     expect(publishedAt).toBeInstanceOf(Date);
 
     // The same event again, and a second go-live event for the release: still one go-live.
     await prisma.outboxEvent.update({ where: { id: goLive.id }, data: { sentAt: null } });
     const secondEventId = await prisma.$transaction((tx) => enqueueEvent(tx, releaseGoLiveDue, { releaseId: release.id }));
-    await waitFor("both duplicates", async () => timesSeen(goLive.eventId) >= 2 && timesSeen(secondEventId) >= 1);
+    await expect.poll(() => [timesSeen(goLive.eventId) >= 2, timesSeen(secondEventId) >= 1], { message: "both duplicates" }).toEqual([true, true]);
     expect((await prisma.publication.findUniqueOrThrow({ where: { releaseId: release.id } })).publishedAt).toEqual(publishedAt);
     expect(await prisma.notification.count({ where: { userId: artist.id, message: { contains: "is now live" } } })).toBe(1);
   });

@@ -1,58 +1,36 @@
 "use server";
 // The admin's actions: appoint a user as manager, create a manager account.
 import { revalidatePath } from "next/cache";
-import { redirect, unstable_rethrow } from "next/navigation";
-import { z } from "zod";
+import { redirect } from "next/navigation";
+import { defineAction, formFields, formText } from "@/lib/actions/define-action";
 import { requireRole } from "@/lib/auth/guards";
-import { toActionState, type ActionState } from "@/lib/errors";
 import { appointManager } from "@/lib/users/appoint-manager";
 import { createManager } from "@/lib/users/create-manager";
-import { createManagerSchema } from "@/lib/users/schemas";
+import { appointManagerSchema, createManagerSchema } from "@/lib/users/schemas";
 
-const appointSchema = z.object({
-  userId: z.coerce.number().int().positive(),
-  page: z.coerce.number().int().positive().catch(1),
-  q: z.string().trim().max(254).catch(""),
+const requireAdmin = () => requireRole("ADMIN");
+
+export const appointManagerAction = defineAction({
+  guard: requireAdmin,
+  schema: appointManagerSchema,
+  input: (formData) => ({ userId: formData.get("userId"), page: formData.get("page") ?? undefined, q: formText(formData, "q") }),
+  hidden: { userId: "Choose a user to appoint" },
+  run: ({ userId }, admin) => appointManager({ userId, actorId: admin.id }),
+  onSuccess: (_result, { userId, page, q }) => {
+    revalidatePath("/admin", "layout");
+    const query = new URLSearchParams({ ...(q ? { q } : {}), ...(page > 1 ? { page: String(page) } : {}), appointed: String(userId) });
+    redirect(`/admin/users?${query}`);
+  },
 });
 
-export async function appointManagerAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  let page: number;
-  let userId: number;
-  let search: string;
-  try {
-    const admin = await requireRole("ADMIN");
-    const parsed = appointSchema.safeParse({
-      userId: formData.get("userId"),
-      page: formData.get("page") ?? undefined,
-      q: formData.get("q") ?? "",
-    });
-    if (!parsed.success) return { formError: "Choose a user to appoint" };
-    ({ userId, page, q: search } = parsed.data);
-    await appointManager({ userId, actorId: admin.id });
-  } catch (error) {
-    unstable_rethrow(error);
-    return toActionState(error);
-  }
-  revalidatePath("/admin", "layout");
-  const query = new URLSearchParams({ ...(search ? { q: search } : {}), ...(page > 1 ? { page: String(page) } : {}), appointed: String(userId) });
-  redirect(`/admin/users?${query}`);
-}
-
-export async function createManagerAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? "") };
-  try {
-    await requireRole("ADMIN");
-    const parsed = createManagerSchema.safeParse({
-      name: formData.get("name"),
-      email: formData.get("email"),
-      password: formData.get("password"),
-    });
-    if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
-    const manager = await createManager(parsed.data);
+export const createManagerAction = defineAction({
+  guard: requireAdmin,
+  schema: createManagerSchema,
+  input: (formData) => formFields(formData, "name", "email", "password"),
+  values: (formData) => formFields(formData, "name", "email"),
+  run: (input) => createManager(input),
+  onSuccess: (manager) => {
     revalidatePath("/admin", "layout");
     return { ok: true, message: `Manager account created for ${manager.name} (${manager.email}).` };
-  } catch (error) {
-    unstable_rethrow(error);
-    return toActionState(error, values);
-  }
-}
+  },
+});

@@ -1,23 +1,29 @@
 "use server";
 // Marking the signed-in person's notifications read (one, or all of them).
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { defineFormAction, formFields, noInput } from "@/lib/actions/define-action";
 import { requireUser } from "@/lib/auth/guards";
 import { markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/mark-notifications-read";
+import { markNotificationSchema } from "@/lib/notifications/schemas";
 
-const markOneSchema = z.object({ notificationId: z.coerce.number().int().positive() });
-
-export async function markNotificationReadAction(formData: FormData): Promise<void> {
-  const user = await requireUser();
-  const parsed = markOneSchema.safeParse({ notificationId: formData.get("notificationId") });
-  if (!parsed.success) return;
-  await markNotificationRead(user.id, parsed.data.notificationId);
-  // The layout too: the header's unread count.
+// The layout too: the header's unread count.
+const refreshEverywhere = () => {
   revalidatePath("/", "layout");
-}
+  return {};
+};
 
-export async function markAllNotificationsReadAction(): Promise<void> {
-  const user = await requireUser();
-  await markAllNotificationsRead(user.id);
-  revalidatePath("/", "layout");
-}
+export const markNotificationReadAction = defineFormAction({
+  guard: requireUser,
+  schema: markNotificationSchema,
+  input: (formData) => formFields(formData, "notificationId"),
+  run: ({ notificationId }, user) => markNotificationRead(user.id, notificationId),
+  onSuccess: refreshEverywhere,
+});
+
+export const markAllNotificationsReadAction = defineFormAction({
+  guard: requireUser,
+  schema: noInput,
+  input: () => ({}),
+  run: (_input, user) => markAllNotificationsRead(user.id),
+  onSuccess: refreshEverywhere,
+});

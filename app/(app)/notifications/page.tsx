@@ -8,6 +8,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { cn } from "@/components/ui/cn";
 import { requireUser } from "@/lib/auth/guards";
+import { parsePage } from "@/lib/pagination";
 import { formatDateTime } from "@/lib/clock";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "./actions";
@@ -19,7 +20,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function NotificationsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
   const params = await searchParams;
-  const { notifications, page, pageCount, total, unread } = await listNotifications(user.id, Number(params.page ?? 1));
+  const { notifications, page, pageCount, total, unread } = await listNotifications(user.id, parsePage(params.page));
 
   return (
     <>

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { formatDay } from "@/lib/clock";
 import { listReleases } from "@/lib/releases/list-releases";
+import { canRequestPublication } from "@/lib/releases/release-rules";
 import { requireArtistPage } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Releases" };
@@ -16,7 +17,7 @@ export const metadata: Metadata = { title: "Releases" };
 export default async function ReleasesPage() {
   const artist = await requireArtistPage();
   const releases = await listReleases(artist.artistId);
-  const canRequest = releases.some((release) => release.status === "UNPUBLISHED" && !release.openRequest);
+  const canRequest = releases.some(canRequestPublication);
   return (
     <>
       <PageHeader
@@ -76,7 +77,7 @@ export default async function ReleasesPage() {
                       <RequestStatusBadge status={release.openRequest.status} resolution={null} />
                       <span className="sr-only">See the publish request</span>
                     </Link>
-                  ) : release.status === "UNPUBLISHED" ? (
+                  ) : canRequestPublication(release) ? (
                     <Link href={`/requests/new/publish?releaseId=${release.id}`} className="text-sm text-accent-700 hover:underline">
                       Request publication
                     </Link>

@@ -8,22 +8,23 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/guards";
+import { parsePage } from "@/lib/pagination";
 import { formatDay } from "@/lib/clock";
 import { listOwnRequests } from "@/lib/requests/queries";
-import { typeLabels } from "@/lib/requests/state-machine";
+import { maySubmit, typeLabels } from "@/lib/requests/state-machine";
 
 export const metadata: Metadata = { title: "My requests" };
 
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const params = await searchParams;
-  const { requests, total, page, pageCount } = await listOwnRequests(user, { page: Number(params.page ?? 1) });
+  const { requests, total, page, pageCount } = await listOwnRequests(user, { page: parsePage(params.page) });
   const newRequest =
-    user.role === "USER" ? (
+    maySubmit("SIGN_CONTRACT", user) ? (
       <LinkButton href="/requests/new/sign-contract" variant="primary">
         Join the label
       </LinkButton>
-    ) : user.role === "ARTIST" ? (
+    ) : maySubmit("PUBLISH_RELEASE", user) ? (
       <LinkButton href="/requests/new/publish" variant="primary">
         Ask to publish a release
       </LinkButton>
@@ -35,7 +36,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
       {requests.length === 0 ? (
         <EmptyState
           title="No requests yet"
-          description={user.role === "USER" ? "Ask to join the label to get started." : "Requests you send the label will show up here."}
+          description={maySubmit("SIGN_CONTRACT", user) ? "Ask to join the label to get started." : "Requests you send the label will show up here."}
           action={newRequest ?? undefined}
         />
       ) : (

@@ -2,27 +2,29 @@
 // Sign-in: check the credentials through next-auth, then go where the person was heading.
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { defineAction, formFields } from "@/lib/actions/define-action";
 import { signIn } from "@/lib/auth/auth";
+import { allowAnyone } from "@/lib/auth/guards";
 import { afterSignInPath } from "@/lib/auth/role-home";
-import type { ActionState } from "@/lib/errors";
+import { DomainError } from "@/lib/errors";
 import { getUserRoleByEmail } from "@/lib/users/get-user-role";
-import { signInSchema } from "@/lib/users/schemas";
+import { INVALID_CREDENTIALS, signInFormSchema } from "@/lib/users/schemas";
 
-export async function signInAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const values = { email: String(formData.get("email") ?? "") };
-  const callbackUrl = formData.get("callbackUrl");
-  const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
-
-  try {
-    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
-  } catch (error) {
-    if (error instanceof AuthError) return { formError: "Invalid email or password", values };
-    console.error(error);
-    return { formError: "Something went wrong on our side. Please try again.", values };
-  }
-
-  const role = await getUserRoleByEmail(parsed.data.email);
-  redirect(role ? afterSignInPath(role, callbackUrl) : "/");
-}
+export const signInAction = defineAction({
+  guard: allowAnyone,
+  schema: signInFormSchema,
+  input: (formData) => formFields(formData, "email", "password", "callbackUrl"),
+  values: (formData) => formFields(formData, "email"),
+  run: async ({ email, password }) => {
+    try {
+      await signIn("credentials", { email, password, redirect: false });
+    } catch (error) {
+      if (error instanceof AuthError) throw new DomainError(INVALID_CREDENTIALS);
+      throw error;
+    }
+  },
+  onSuccess: async (_result, { email, callbackUrl }) => {
+    const role = await getUserRoleByEmail(email);
+    redirect(role ? afterSignInPath(role, callbackUrl) : "/");
+  },
+});

@@ -1,28 +1,21 @@
 "use server";
 // Registration: create the USER account, sign it in, and start at /requests.
-import { redirect, unstable_rethrow } from "next/navigation";
-import { z } from "zod";
+import { redirect } from "next/navigation";
+import { defineAction, formFields } from "@/lib/actions/define-action";
 import { signIn } from "@/lib/auth/auth";
-import { toActionState, type ActionState } from "@/lib/errors";
+import { allowAnyone } from "@/lib/auth/guards";
 import { registerUser } from "@/lib/users/register-user";
 import { registerSchema } from "@/lib/users/schemas";
 
-export async function registerAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+export const registerAction = defineAction({
+  guard: allowAnyone,
+  schema: registerSchema,
+  input: (formData) => formFields(formData, "name", "email", "password"),
   // Typed values come back on error so the form keeps them; the password never does.
-  const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? "") };
-  const parsed = registerSchema.safeParse({
-    name: formData.get("name"),
-    email: formData.get("email"),
-    password: formData.get("password"),
-  });
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
-
-  try {
-    await registerUser(parsed.data);
-    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
-  } catch (error) {
-    unstable_rethrow(error);
-    return toActionState(error, values);
-  }
-  redirect("/requests");
-}
+  values: (formData) => formFields(formData, "name", "email"),
+  run: async (input) => {
+    await registerUser(input);
+    await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+  },
+  onSuccess: () => redirect("/requests"),
+});

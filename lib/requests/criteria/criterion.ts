@@ -1,7 +1,7 @@
 // What a publish grading criterion is (docs/domain.md §3.3): a name and an evaluation giving 0 or −1 with its reason.
 import type { DbClient } from "@/lib/db";
 
-export type CriterionEffect = 0 | -1;
+type CriterionEffect = 0 | -1;
 
 export type CriterionResult = { effect: CriterionEffect; reason: string };
 

@@ -2,7 +2,7 @@
 import { addUtcDays, addUtcMonths, formatDay, startOfUtcDay } from "@/lib/clock";
 import { defineCriterion, type CriterionResult } from "@/lib/requests/criteria/criterion";
 
-export const SEASON_LIMIT = 2;
+const SEASON_LIMIT = 2;
 
 /** The 3 months before the expected date: from that day 3 months earlier, up to the day before. */
 export function seasonWindow(expectedDate: Date): { from: Date; toExclusive: Date } {

@@ -6,9 +6,10 @@ import type { DbClient } from "@/lib/db";
 import { ConflictError } from "@/lib/errors";
 import { releaseGoLiveDue } from "@/lib/events/definitions";
 import { enqueueEvent } from "@/lib/events/enqueue-event";
+import { publishableReleaseWhere } from "@/lib/releases/release-rules";
 
 /** A scheduled release goes live at the start (00:00 UTC) of its publication date. */
-export function releaseGoesLiveAt(scheduledDate: Date): Date {
+function releaseGoesLiveAt(scheduledDate: Date): Date {
   return startOfUtcDay(scheduledDate);
 }
 
@@ -24,8 +25,10 @@ export async function applyPublishAcceptance(
   if (request.releaseId === null || request.expectedDate === null) {
     throw new Error(`Request ${request.id} is not a publish request`);
   }
+  // The same rule as at submit: the accepted request is already closed by its transition, so
+  // only a release scheduled or published meanwhile fails it.
   const scheduled = await tx.release.updateMany({
-    where: { id: request.releaseId, status: "UNPUBLISHED" },
+    where: { id: request.releaseId, ...publishableReleaseWhere },
     data: { status: "SCHEDULED" },
   });
   if (scheduled.count !== 1) throw new ConflictError("This release is already scheduled or published.");

@@ -1,14 +1,14 @@
 // The stored shape of a publish request's grade breakdown (Request.gradeBreakdown JSON). Pure.
 import { z } from "zod";
 
-export const gradeBreakdownEntrySchema = z.object({
+const gradeBreakdownEntrySchema = z.object({
   key: z.string().min(1),
   name: z.string().min(1),
   effect: z.union([z.literal(0), z.literal(-1)]),
   reason: z.string(),
 });
 
-export const gradeBreakdownSchema = z.array(gradeBreakdownEntrySchema);
+const gradeBreakdownSchema = z.array(gradeBreakdownEntrySchema);
 
 export type GradeBreakdownEntry = z.infer<typeof gradeBreakdownEntrySchema>;
 

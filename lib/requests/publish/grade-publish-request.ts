@@ -33,7 +33,7 @@ export async function gradePublishRequest(tx: DbClient, requestId: number): Prom
   }
   if (request.status !== "NEW") return { graded: false, reason: "already-graded" };
 
-  await transitionRequest(tx, { requestId, action: "startGrading", actorId: null, reason: "Grading started" });
+  await transitionRequest(tx, { requestId, action: "startGrading", actor: "system", reason: "Grading started" });
   const { grade, breakdown } = await runCriteria(gradeCriteria, {
     tx,
     requestId,
@@ -44,7 +44,7 @@ export async function gradePublishRequest(tx: DbClient, requestId: number): Prom
   await transitionRequest(tx, {
     requestId,
     action: "finishGrading",
-    actorId: null,
+    actor: "system",
     reason: `Graded ${grade} of 0`,
     data: { grade, gradeBreakdown: breakdown },
   });

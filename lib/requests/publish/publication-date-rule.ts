@@ -1,11 +1,15 @@
 // The publish date rule (docs/domain.md §3.2): strictly later than today + 7 days, in UTC days. Pure.
 import { addUtcDays, startOfUtcDay } from "@/lib/clock";
 
-export const MIN_DAYS_AHEAD = 8;
+/** The label's notice: a publication date must be strictly later than today + this many days. */
+const PUBLICATION_NOTICE_DAYS = 7;
+
+/** The rule in people's words, for messages and hints. */
+export const PUBLICATION_NOTICE_WORDS = `more than ${PUBLICATION_NOTICE_DAYS} days from today`;
 
 /** The first publication date allowed for a request submitted at `now`. */
 export function earliestPublicationDate(now: Date): Date {
-  return addUtcDays(startOfUtcDay(now), MIN_DAYS_AHEAD);
+  return addUtcDays(startOfUtcDay(now), PUBLICATION_NOTICE_DAYS + 1);
 }
 
 export function isPublicationDateAllowed(expectedDate: Date, now: Date): boolean {

@@ -1,7 +1,7 @@
 // Publish requests on the real PostgreSQL: every submit refusal, grading with its three
 // criteria, accept, decline, go-live and expiry (docs/domain.md §3.2, §3.3).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addUtcDays, addUtcYears, formatDay, startOfUtcDay, type Clock } from "@/lib/clock";
+import { addUtcDays, addUtcYears, formatDay, fixedClock, startOfUtcDay, type Clock } from "@/lib/clock";
 import { prisma } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { createRelease } from "@/lib/releases/create-release";
@@ -14,7 +14,8 @@ import { parseGradeBreakdown } from "@/lib/requests/publish/grade-breakdown";
 import { publishRelease } from "@/lib/requests/publish/publish-release";
 import { INACTIVE_ARTIST_MESSAGE, submitPublishRequest } from "@/lib/requests/publish/submit-publish-request";
 import { withdrawRequest } from "@/lib/requests/withdraw-request";
-import { createArtist, createManager, resetDatabase } from "@/lib/testing/integration";
+import { createArtist, createManager } from "@/tests/support/create-accounts";
+import { resetDatabase } from "@/tests/support/reset-database";
 
 // Noon UTC: the date rule is tested at midnight in the unit tests; here it must not flake.
 const today = startOfUtcDay(new Date());
@@ -347,8 +348,8 @@ describe("deciding a publish request", () => {
   it("expiry closes a request still open on its date, and not a day earlier", async () => {
     const { requestId } = await onApproval(inDays(304));
     const dayBefore = new Date(inDays(304).getTime() - 1);
-    expect(await prisma.$transaction((tx) => expireRequest(tx, requestId, dayBefore))).toBe("skipped");
-    expect(await prisma.$transaction((tx) => expireRequest(tx, requestId, inDays(304)))).toBe("expired");
+    expect(await prisma.$transaction((tx) => expireRequest(tx, requestId, fixedClock(dayBefore)))).toBe("skipped");
+    expect(await prisma.$transaction((tx) => expireRequest(tx, requestId, fixedClock(inDays(304))))).toBe("expired");
     const request = await prisma.request.findUniqueOrThrow({ where: { id: requestId } });
     expect(request).toMatchObject({ status: "CLOSED", resolution: "EXPIRED" });
     expect(request.grade).not.toBeNull();
@@ -357,7 +358,7 @@ describe("deciding a publish request", () => {
   it("expiry leaves an accepted request alone", async () => {
     const { manager, requestId } = await onApproval(inDays(305));
     await acceptRequest(manager, requestId);
-    expect(await prisma.$transaction((tx) => expireRequest(tx, requestId, inDays(306)))).toBe("skipped");
+    expect(await prisma.$transaction((tx) => expireRequest(tx, requestId, fixedClock(inDays(306))))).toBe("skipped");
     expect((await prisma.request.findUniqueOrThrow({ where: { id: requestId } })).resolution).toBe("ACCEPTED");
   });
 });

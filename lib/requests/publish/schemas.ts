@@ -1,16 +1,11 @@
 // The publish request form's schema, shared by the form and its action.
 import { z } from "zod";
+import { idField } from "@/lib/ids";
 import { isoDayField } from "@/lib/iso-day-schema";
 
 export const publishRequestInputSchema = z.object({
-  releaseId: z
-    .string()
-    .trim()
-    .min(1, { error: "Choose a release", abort: true })
-    .regex(/^[1-9]\d{0,9}$/, "Choose a release")
-    .transform(Number),
+  releaseId: idField("Choose a release"),
   expectedDate: isoDayField("Enter the publication date"),
 });
 
 export type PublishRequestInput = z.output<typeof publishRequestInputSchema>;
-export type PublishRequestFormValues = { releaseId: string; expectedDate: string };

@@ -8,8 +8,9 @@ import { publishRequestGradingDue, requestExpiryDue } from "@/lib/events/definit
 import { enqueueEvent } from "@/lib/events/enqueue-event";
 import { notify } from "@/lib/notifications/notify";
 import { lockOwnRelease } from "@/lib/releases/lock-own-release";
+import { publicationRequestBlocker } from "@/lib/releases/release-rules";
 import type { ArtistActor } from "@/lib/auth/guards";
-import { earliestPublicationDate, isPublicationDateAllowed, isWithinContract } from "@/lib/requests/publish/publication-date-rule";
+import { earliestPublicationDate, isPublicationDateAllowed, isWithinContract, PUBLICATION_NOTICE_WORDS } from "@/lib/requests/publish/publication-date-rule";
 import type { PublishRequestInput } from "@/lib/requests/publish/schemas";
 import { publishRequestExpiresAt } from "@/lib/requests/timing";
 
@@ -30,17 +31,13 @@ export async function submitPublishRequest(actor: ArtistActor, input: PublishReq
         if (error instanceof NotFoundError) throw new DomainError("Choose one of your unpublished releases", { field: "releaseId" });
         throw error;
       });
-      if (release.status !== "UNPUBLISHED") {
-        throw new DomainError("This release is already scheduled or published", { field: "releaseId" });
-      }
-      if (release.hasOpenPublishRequest) {
-        throw new DomainError("This release already has an open publish request", { field: "releaseId" });
-      }
+      const releaseBlocker = publicationRequestBlocker(release);
+      if (releaseBlocker) throw new DomainError(releaseBlocker, { field: "releaseId" });
 
       const now = clock.now();
       if (!isPublicationDateAllowed(input.expectedDate, now)) {
         throw new DomainError(
-          `The publication date must be more than 7 days from today: ${formatDay(earliestPublicationDate(now))} or later`,
+          `The publication date must be ${PUBLICATION_NOTICE_WORDS}: ${formatDay(earliestPublicationDate(now))} or later`,
           { field: "expectedDate" },
         );
       }

@@ -1,5 +1,6 @@
 // Proceed to manager (docs/domain.md §3.1 step 2), run by the worker: New → On approval.
 import "server-only";
+import { systemClock, type Clock } from "@/lib/clock";
 import type { DbClient } from "@/lib/db";
 import { signRequestAssignmentDue } from "@/lib/events/definitions";
 import { enqueueEvent } from "@/lib/events/enqueue-event";
@@ -14,7 +15,7 @@ const ASSIGNMENT_LOCK_KEY = 72_707_370;
 
 export type AssignmentOutcome = "assigned" | "no-manager" | "skipped";
 
-export async function assignSignRequest(tx: DbClient, requestId: number, attempt: number, now = new Date()): Promise<AssignmentOutcome> {
+export async function assignSignRequest(tx: DbClient, requestId: number, attempt: number, clock: Clock = systemClock): Promise<AssignmentOutcome> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ASSIGNMENT_LOCK_KEY})`;
   const request = await tx.request.findUnique({
     where: { id: requestId },
@@ -25,13 +26,13 @@ export async function assignSignRequest(tx: DbClient, requestId: number, attempt
 
   const managerId = pickManager(await loadManagerLoads(tx));
   if (managerId === null) {
-    await enqueueEvent(tx, signRequestAssignmentDue, { requestId, attempt: attempt + 1 }, { availableAt: nextAssignmentAttemptAt(now, attempt) });
+    await enqueueEvent(tx, signRequestAssignmentDue, { requestId, attempt: attempt + 1 }, { availableAt: nextAssignmentAttemptAt(clock.now(), attempt) });
     return "no-manager";
   }
   await transitionRequest(tx, {
     requestId,
     action: "assign",
-    actorId: null,
+    actor: "system",
     reason: "Manager chosen by the lightest queue",
     data: { managerId },
   });

@@ -1,6 +1,10 @@
-// Fair, deterministic choice of a manager for a new sign request.
+// A manager's load and the fair, deterministic choice of a manager for a new sign request
+// (docs/domain.md §3.1 step 2). The one definition of "load": the admin's list of managers
+// (docs/domain.md §6) reads it too.
 import "server-only";
 import type { DbClient } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { openRequestSql } from "@/lib/requests/open-request";
 
 export type ManagerLoad = { managerId: number; openRequests: number; artists: number; createdAt: Date };
 
@@ -16,11 +20,11 @@ export function pickManager(loads: readonly ManagerLoad[]): number | null {
   return sorted[0]?.managerId ?? null;
 }
 
-/** One aggregate query over managers (a handful of rows), not a scan per manager. */
-export async function loadManagerLoads(tx: DbClient): Promise<ManagerLoad[]> {
-  const rows = await tx.$queryRaw<{ managerId: number; openRequests: bigint; artists: bigint; createdAt: Date }[]>`
+/** Every manager's load: one aggregate query over managers (a handful of rows), not a scan per manager. */
+export async function loadManagerLoads(db: DbClient): Promise<ManagerLoad[]> {
+  const rows = await db.$queryRaw<{ managerId: number; openRequests: bigint; artists: bigint; createdAt: Date }[]>`
     SELECT m."id" AS "managerId",
-           (SELECT count(*) FROM "Request" r WHERE r."managerId" = m."id" AND r."status" <> 'CLOSED') AS "openRequests",
+           (SELECT count(*) FROM "Request" r WHERE r."managerId" = m."id" AND ${Prisma.raw(openRequestSql("r"))}) AS "openRequests",
            (SELECT count(*) FROM "Artist" a WHERE a."managerId" = m."id") AS "artists",
            m."createdAt"
     FROM "Manager" m`;

@@ -1,8 +1,8 @@
 // The sign-contract form, shared by the page and its action.
 import { z } from "zod";
 
-export const NICKNAME_MAX = 64;
-export const MESSAGE_MAX = 2000;
+const NICKNAME_MAX = 64;
+const MESSAGE_MAX = 2000;
 
 export const signContractSchema = z.object({
   nickname: z

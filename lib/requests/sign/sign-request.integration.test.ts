@@ -1,20 +1,19 @@
 // Sign-contract requests end to end on the real PostgreSQL and Kafka (docs/domain.md §3.1).
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-
-process.env.KAFKA_TOPIC_PREFIX = `${process.env.KAFKA_TOPIC_PREFIX ?? "it."}sign-${Date.now()}.`;
-
-const { prisma } = await import("@/lib/db");
-const { ConflictError, DomainError, ForbiddenError, NotFoundError } = await import("@/lib/errors");
-const { createKafka } = await import("@/lib/kafka/client");
-const { endContract } = await import("@/lib/artists/end-contract");
-const { toIsoDay } = await import("@/lib/clock");
-const { acceptRequest } = await import("@/lib/requests/accept-request");
-const { declineRequest } = await import("@/lib/requests/decline-request");
-const { withdrawRequest } = await import("@/lib/requests/withdraw-request");
-const { requeueWaitingSignRequests } = await import("@/lib/requests/sign/requeue-waiting-sign-requests");
-const { submitSignRequest } = await import("@/lib/requests/sign/submit-sign-request");
-const { createArtist, createManager, createUser, resetDatabase, uniqueSuffix, waitFor } = await import("@/lib/testing/integration");
-const { startWorker } = await import("@/worker/start-worker");
+import { prisma } from "@/lib/db";
+import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { createKafka } from "@/lib/kafka/client";
+import { endContract } from "@/lib/artists/end-contract";
+import { fixedClock, toIsoDay } from "@/lib/clock";
+import { acceptRequest } from "@/lib/requests/accept-request";
+import { declineRequest } from "@/lib/requests/decline-request";
+import { withdrawRequest } from "@/lib/requests/withdraw-request";
+import { requeueWaitingSignRequests } from "@/lib/requests/sign/requeue-waiting-sign-requests";
+import { submitSignRequest } from "@/lib/requests/sign/submit-sign-request";
+import { createArtist, createManager, createUser } from "@/tests/support/create-accounts";
+import { resetDatabase } from "@/tests/support/reset-database";
+import { uniqueSuffix } from "@/tests/support/unique-suffix";
+import { startWorker } from "@/worker/start-worker";
 
 async function statusOf(requestId: number) {
   return (await prisma.request.findUniqueOrThrow({ where: { id: requestId } })).status;
@@ -97,7 +96,7 @@ describe("the worker assigns sign requests through Kafka", () => {
     const seen: string[] = [];
     const worker = await startWorker({ db: prisma, workerId: "sign-dup", afterApply: (eventId) => void seen.push(eventId) });
     try {
-      await waitFor("assignment", async () => (await statusOf(request.id)) === "ON_APPROVAL");
+      await expect.poll(() => statusOf(request.id), { message: "assignment" }).toBe("ON_APPROVAL");
       // Deliver the very same event again, as Kafka may after a rebalance.
       const event = await prisma.outboxEvent.findFirstOrThrow({ where: { name: "sign-request.assignment-due", payload: { path: ["requestId"], equals: request.id } } });
       const producer = createKafka("duplicate").producer();
@@ -107,7 +106,7 @@ describe("the worker assigns sign requests through Kafka", () => {
         messages: [{ key: event.key, value: JSON.stringify({ eventId: event.eventId, name: event.name, version: event.version, occurredAt: new Date().toISOString(), payload: event.payload }) }],
       });
       await producer.disconnect();
-      await waitFor("the duplicate to be consumed", async () => seen.filter((id) => id === event.eventId).length >= 2);
+      await expect.poll(() => seen.filter((id) => id === event.eventId).length, { message: "the duplicate to be consumed" }).toBeGreaterThanOrEqual(2);
     } finally {
       await worker.stop();
     }
@@ -122,15 +121,15 @@ describe("the worker assigns sign requests through Kafka", () => {
     const request = await submitSignRequest(user, { nickname: `Lonely ${uniqueSuffix()}`, message: null });
     const worker = await startWorker({ db: prisma, workerId: "sign-no-manager" });
     try {
-      const retry = await waitFor("a scheduled retry", () =>
-        prisma.outboxEvent.findFirst({ where: { name: "sign-request.assignment-due", payload: { path: ["attempt"], equals: 1 } } }),
-      );
+      const scheduledRetry = () => prisma.outboxEvent.findFirst({ where: { name: "sign-request.assignment-due", payload: { path: ["attempt"], equals: 1 } } });
+      await expect.poll(scheduledRetry, { message: "a scheduled retry" }).not.toBeNull();
+      const retry = (await scheduledRetry())!;
       expect(retry.availableAt.getTime()).toBeGreaterThan(Date.now() + 1_000);
       expect(await statusOf(request.id)).toBe("NEW");
 
       const manager = await createManager(prisma, "Newly Appointed");
       await prisma.$transaction((tx) => requeueWaitingSignRequests(tx));
-      await waitFor("assignment after the manager appeared", async () => (await statusOf(request.id)) === "ON_APPROVAL");
+      await expect.poll(() => statusOf(request.id), { message: "assignment after the manager appeared" }).toBe("ON_APPROVAL");
       expect((await prisma.request.findUniqueOrThrow({ where: { id: request.id } })).managerId).toBe(manager.managerId);
     } finally {
       await worker.stop();
@@ -149,7 +148,7 @@ describe("deciding a sign request", () => {
 
   it("accepts in one transaction: the user becomes an artist with a one-year contract and this manager", async () => {
     const { manager, user, request } = await assignedRequest();
-    await acceptRequest(manager, request.id, { now: () => new Date("2026-11-24T23:30:00.000Z") });
+    await acceptRequest(manager, request.id, fixedClock(new Date("2026-11-24T23:30:00.000Z")));
     const closed = await prisma.request.findUniqueOrThrow({ where: { id: request.id } });
     expect([closed.status, closed.resolution]).toEqual(["CLOSED", "ACCEPTED"]);
     const artist = await prisma.artist.findUniqueOrThrow({ where: { userId: user.id }, include: { user: true } });
@@ -172,12 +171,12 @@ describe("deciding a sign request", () => {
     expect(await prisma.requestHistory.count({ where: { requestId: request.id, toResolution: "ACCEPTED" } })).toBe(1);
   });
 
-  it("answers 'not found' to anyone but the assigned manager, and changes nothing", async () => {
+  it("answers not found to strangers and forbidden to the applicant, and changes nothing", async () => {
     const { user, request } = await assignedRequest();
     const otherManager = await createManager(prisma);
     await expect(acceptRequest(otherManager, request.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(declineRequest(otherManager, request.id, "no")).rejects.toBeInstanceOf(NotFoundError);
-    await expect(acceptRequest(user, request.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(acceptRequest(user, request.id)).rejects.toBeInstanceOf(ForbiddenError);
     expect(await statusOf(request.id)).toBe("ON_APPROVAL");
   });
 
@@ -207,8 +206,8 @@ describe("contract end", () => {
     const record = await prisma.artist.findUniqueOrThrow({ where: { id: artist.artistId as number } });
     const due = toIsoDay(record.contractDueDate);
     const dayBefore = new Date(record.contractDueDate.getTime() - 1);
-    expect(await prisma.$transaction((tx) => endContract(tx, record.id, due, dayBefore))).toBe("skipped");
-    expect(await prisma.$transaction((tx) => endContract(tx, record.id, due, record.contractDueDate))).toBe("ended");
+    expect(await prisma.$transaction((tx) => endContract(tx, record.id, due, fixedClock(dayBefore)))).toBe("skipped");
+    expect(await prisma.$transaction((tx) => endContract(tx, record.id, due, fixedClock(record.contractDueDate)))).toBe("ended");
     expect((await prisma.artist.findUniqueOrThrow({ where: { id: record.id } })).active).toBe(false);
     expect(await prisma.notification.count({ where: { userId: manager.id } })).toBe(1);
   });

@@ -5,20 +5,22 @@ import { prisma } from "@/lib/db";
 import { DomainError, ForbiddenError, violatedConstraint } from "@/lib/errors";
 import { requestExpiryDue, signRequestAssignmentDue } from "@/lib/events/definitions";
 import { enqueueEvent } from "@/lib/events/enqueue-event";
+import { openRequestWhere } from "@/lib/requests/open-request";
+import { maySubmit } from "@/lib/requests/state-machine";
 import type { SignContractInput } from "@/lib/requests/sign/schemas";
 import { signRequestExpiresAt } from "@/lib/requests/timing";
 
-export const NICKNAME_TAKEN = "This nickname is already taken";
-export const ALREADY_OPEN = "You already have an open request to join the label";
+const NICKNAME_TAKEN = "This nickname is already taken";
+const ALREADY_OPEN = "You already have an open request to join the label";
 
 export async function submitSignRequest(user: SessionUser, input: SignContractInput) {
-  if (user.role !== "USER") {
+  if (!maySubmit("SIGN_CONTRACT", user)) {
     throw new ForbiddenError("Only people who are not yet part of the label can ask to join it");
   }
   try {
     return await prisma.$transaction(async (tx) => {
       const open = await tx.request.findFirst({
-        where: { applicantId: user.id, type: "SIGN_CONTRACT", status: { not: "CLOSED" } },
+        where: { applicantId: user.id, type: "SIGN_CONTRACT", ...openRequestWhere },
         select: { id: true },
       });
       if (open) throw new DomainError(ALREADY_OPEN);
@@ -27,7 +29,7 @@ export async function submitSignRequest(user: SessionUser, input: SignContractIn
         select: { id: true },
       });
       const takenByRequest = await tx.request.findFirst({
-        where: { type: "SIGN_CONTRACT", status: { not: "CLOSED" }, nickname: { equals: input.nickname, mode: "insensitive" } },
+        where: { type: "SIGN_CONTRACT", ...openRequestWhere, nickname: { equals: input.nickname, mode: "insensitive" } },
         select: { id: true },
       });
       if (takenByArtist || takenByRequest) throw new DomainError(NICKNAME_TAKEN, { field: "nickname" });

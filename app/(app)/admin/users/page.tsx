@@ -9,6 +9,9 @@ import { Input } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePageRole } from "@/lib/auth/guards";
+import { parseId } from "@/lib/ids";
+import { parsePage } from "@/lib/pagination";
+import { firstParam } from "@/lib/search-params";
 import { listUsers } from "@/lib/users/list-users";
 import { appointManagerAction } from "../actions";
 
@@ -19,10 +22,10 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AdminUsersPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageRole("ADMIN");
   const params = await searchParams;
-  const search = typeof params.q === "string" ? params.q.trim() : "";
-  const { users, page, pageCount, total } = await listUsers({ page: Number(params.page ?? 1), search });
-  const appointedId = Number(params.appointed);
-  const appointed = Number.isInteger(appointedId) ? users.find((user) => user.id === appointedId) : undefined;
+  const search = firstParam(params.q)?.trim() ?? "";
+  const { users, page, pageCount, total } = await listUsers({ page: parsePage(params.page), search });
+  const appointedId = parseId(firstParam(params.appointed));
+  const appointed = users.find((user) => user.id === appointedId);
 
   return (
     <>

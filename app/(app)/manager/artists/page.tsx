@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { requirePageRole } from "@/lib/auth/guards";
+import { parsePage } from "@/lib/pagination";
 import { formatDay } from "@/lib/clock";
 import { listManagerArtists } from "@/lib/requests/queries";
 
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Artists" };
 export default async function ManagerArtistsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageRole("MANAGER");
   const params = await searchParams;
-  const { artists, total, page, pageCount } = await listManagerArtists(user, { page: Number(params.page ?? 1) });
+  const { artists, total, page, pageCount } = await listManagerArtists(user, { page: parsePage(params.page) });
   return (
     <>
       <PageHeader title="Artists" description="The artists you manage. A contract ends on its due date; the artist then becomes inactive." />

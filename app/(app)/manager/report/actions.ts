@@ -1,20 +1,16 @@
 "use server";
 // The report's action: a manager asks for a statistics refresh (the worker does the fetching).
 import { revalidatePath } from "next/cache";
-import { unstable_rethrow } from "next/navigation";
-import { z } from "zod";
+import { defineAction, noInput } from "@/lib/actions/define-action";
 import { requireRole } from "@/lib/auth/guards";
-import { toActionState, type ActionState } from "@/lib/errors";
 import { requestStatisticsRefresh } from "@/lib/statistics/request-statistics-refresh";
 
-/** The form carries no fields of its own; anything else is ignored. */
-const refreshSchema = z.object({}).loose();
-
-export async function refreshStatisticsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  try {
-    const manager = await requireRole("MANAGER");
-    refreshSchema.parse(Object.fromEntries(formData));
-    const { alreadyRunning } = await requestStatisticsRefresh(manager);
+export const refreshStatisticsAction = defineAction({
+  guard: () => requireRole("MANAGER"),
+  schema: noInput,
+  input: () => ({}),
+  run: (_input, manager) => requestStatisticsRefresh(manager),
+  onSuccess: ({ alreadyRunning }) => {
     revalidatePath("/manager/report");
     return {
       ok: true,
@@ -22,8 +18,5 @@ export async function refreshStatisticsAction(_previous: ActionState, formData: 
         ? "A refresh is already running. The figures update when it finishes."
         : "Refresh started. The figures update when it finishes.",
     };
-  } catch (error) {
-    unstable_rethrow(error);
-    return toActionState(error);
-  }
-}
+  },
+});

@@ -2,9 +2,9 @@
 // those three months earlier, growth, the label's relevant genre — with refresh and CSV.
 import type { Metadata } from "next";
 import { ReleaseStatusBadge } from "@/components/releases/release-status-badge";
-import { AutoRefresh } from "@/components/requests/auto-refresh";
 import { RefreshStatisticsForm } from "@/components/statistics/refresh-statistics-form";
 import { RefreshStatus } from "@/components/statistics/refresh-status";
+import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -13,6 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { requirePageRole } from "@/lib/auth/guards";
 import { formatDay } from "@/lib/clock";
+import { sameGenre } from "@/lib/releases/find-main-genre";
 import { getManagerReport, REPORT_MONTHS, type ReportArtist } from "@/lib/statistics/get-manager-report";
 import { getStatisticsRefreshStatus } from "@/lib/statistics/get-statistics-refresh-status";
 import { formatCount, formatGain, formatGrowthPercent } from "@/lib/statistics/statistics-growth";
@@ -72,7 +73,7 @@ export default async function ManagerReportPage() {
 }
 
 function ArtistReport({ artist, sinceLabel, relevantGenre }: { artist: ReportArtist; sinceLabel: string; relevantGenre: string | null }) {
-  const isRelevant = (genre: string) => relevantGenre !== null && genre.trim().toLowerCase() === relevantGenre.trim().toLowerCase();
+  const isRelevant = (genre: string) => relevantGenre !== null && sameGenre(genre, relevantGenre);
   return (
     <Card
       title={

@@ -11,30 +11,10 @@ import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } fro
 import { requirePageRole } from "@/lib/auth/guards";
 import { formatDay } from "@/lib/clock";
 import { listManagerQueue } from "@/lib/requests/queries";
-import { parseQueueQuery } from "@/lib/requests/queue-filters";
+import { parseQueueQuery, queueSortOptions, queueStatusOptions, queueTypeOptions } from "@/lib/requests/queue-filters";
 import { typeLabels } from "@/lib/requests/state-machine";
 
 export const metadata: Metadata = { title: "Queue" };
-
-const statusOptions = [
-  { value: "open", label: "All open" },
-  { value: "NEW", label: "New" },
-  { value: "PROCESSING", label: "Processing" },
-  { value: "ON_APPROVAL", label: "On approval" },
-  { value: "CLOSED", label: "Closed" },
-  { value: "all", label: "All" },
-];
-const typeOptions = [
-  { value: "all", label: "All types" },
-  { value: "SIGN_CONTRACT", label: "Sign contract" },
-  { value: "PUBLISH_RELEASE", label: "Publish release" },
-];
-const sortOptions = [
-  { value: "newest", label: "Newest first" },
-  { value: "oldest", label: "Oldest first" },
-  { value: "grade-best", label: "Best grade first" },
-  { value: "grade-worst", label: "Worst grade first" },
-];
 
 export default async function ManagerQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageRole("MANAGER");
@@ -51,10 +31,10 @@ export default async function ManagerQueuePage({ searchParams }: { searchParams:
     <>
       <PageHeader title="Queue" description="Requests assigned to you. Open one to see its history and decide." />
       <form method="get" action="/manager/requests" role="search" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
-        <Select label="Status" name="status" options={statusOptions} defaultValue={query.status} />
-        <Select label="Type" name="type" options={typeOptions} defaultValue={query.type} />
+        <Select label="Status" name="status" options={queueStatusOptions} defaultValue={query.status} />
+        <Select label="Type" name="type" options={queueTypeOptions} defaultValue={query.type} />
         <Input label="Search" name="q" type="search" defaultValue={query.q} placeholder="Applicant, email or nickname" />
-        <Select label="Sort" name="sort" options={sortOptions} defaultValue={query.sort} />
+        <Select label="Sort" name="sort" options={queueSortOptions} defaultValue={query.sort} />
         <div className="flex gap-2">
           <Button type="submit" variant="secondary">
             Apply

@@ -1,21 +1,22 @@
 "use server";
-// Server action of the release page: delete the release.
+// Server action of the release page: delete the release (its id is bound by the page).
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { NotFoundError, toActionState, type ActionState } from "@/lib/errors";
-import { deleteRelease } from "@/lib/releases/delete-release";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
 import { requireArtist } from "@/lib/auth/guards";
-import { boundReleaseIdSchema } from "@/lib/releases/schemas";
+import { idSchema } from "@/lib/ids";
+import { deleteRelease } from "@/lib/releases/delete-release";
+import { RELEASE_NOT_FOUND } from "@/lib/releases/schemas";
 
-export async function deleteReleaseAction(releaseId: unknown, _state: ActionState, _formData: FormData): Promise<ActionState> {
-  const artist = await requireArtist();
-  const parsed = boundReleaseIdSchema.safeParse(releaseId);
-  if (!parsed.success) return toActionState(new NotFoundError("Release not found"));
-  try {
-    await deleteRelease(artist, parsed.data);
-  } catch (error) {
-    return toActionState(error);
-  }
-  revalidatePath("/releases");
-  redirect("/releases");
-}
+export const deleteReleaseAction = defineAction({
+  guard: requireArtist,
+  schema: z.object({ releaseId: idSchema }),
+  input: (_formData, releaseId: unknown) => ({ releaseId }),
+  hidden: { releaseId: RELEASE_NOT_FOUND },
+  run: ({ releaseId }, artist) => deleteRelease(artist, releaseId),
+  onSuccess: () => {
+    revalidatePath("/releases");
+    redirect("/releases");
+  },
+});

@@ -13,20 +13,21 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { formatDay } from "@/lib/clock";
 import { getRelease } from "@/lib/releases/get-release";
-import { parseReleaseId } from "@/lib/releases/parse-release-id";
-import { releaseChangeBlocker } from "@/lib/releases/release-editability";
+import { parseId } from "@/lib/ids";
+import { canRequestPublication, releaseChangeBlocker } from "@/lib/releases/release-rules";
 import { requireArtistPage } from "@/lib/auth/guards";
+import { isOpen } from "@/lib/requests/open-request";
 import { deleteReleaseAction } from "./actions";
 
 export const metadata: Metadata = { title: "Release" };
 
 export default async function ReleasePage({ params }: { params: Promise<{ id: string }> }) {
   const artist = await requireArtistPage();
-  const releaseId = parseReleaseId((await params).id);
+  const releaseId = parseId((await params).id);
   const release = releaseId === null ? null : await getRelease(artist.artistId, releaseId);
   if (!release) notFound();
   const blocker = releaseChangeBlocker(release);
-  const openRequest = release.requests.find((request) => request.status !== "CLOSED");
+  const openRequest = release.requests.find((request) => isOpen(request.status));
   const totalSeconds = release.tracks.reduce((sum, track) => sum + track.durationSeconds, 0);
 
   return (
@@ -37,7 +38,7 @@ export default async function ReleasePage({ params }: { params: Promise<{ id: st
         description={`Release date ${formatDay(release.releaseDate)} · ${release.tracks.length} ${release.tracks.length === 1 ? "track" : "tracks"} · ${formatDuration(totalSeconds)}`}
         actions={
           <>
-            {release.status === "UNPUBLISHED" && !openRequest ? (
+            {canRequestPublication(release) ? (
               <LinkButton href={`/requests/new/publish?releaseId=${release.id}`} variant="primary">
                 Request publication
               </LinkButton>

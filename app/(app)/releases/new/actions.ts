@@ -2,22 +2,20 @@
 // Server action of the new-release form.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { toActionState, type ActionState } from "@/lib/errors";
-import { createRelease } from "@/lib/releases/create-release";
+import { defineAction } from "@/lib/actions/define-action";
 import { requireArtist } from "@/lib/auth/guards";
+import { createRelease } from "@/lib/releases/create-release";
 import { readReleaseForm, releaseFieldErrors, releaseInputSchema } from "@/lib/releases/schemas";
 
-export async function createReleaseAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const artist = await requireArtist();
-  const values = readReleaseForm(formData);
-  const parsed = releaseInputSchema.safeParse(values);
-  if (!parsed.success) return { fieldErrors: releaseFieldErrors(parsed.error), values };
-  let releaseId: number;
-  try {
-    releaseId = (await createRelease(artist, parsed.data)).id;
-  } catch (error) {
-    return toActionState(error, values);
-  }
-  revalidatePath("/releases");
-  redirect(`/releases/${releaseId}`);
-}
+export const createReleaseAction = defineAction({
+  guard: requireArtist,
+  schema: releaseInputSchema,
+  input: readReleaseForm,
+  values: readReleaseForm,
+  fieldErrors: releaseFieldErrors,
+  run: (input, artist) => createRelease(artist, input),
+  onSuccess: (release) => {
+    revalidatePath("/releases");
+    redirect(`/releases/${release.id}`);
+  },
+});

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { ReleaseForm } from "@/components/releases/release-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { toIsoDay } from "@/lib/clock";
+import { systemClock, toIsoDay } from "@/lib/clock";
 import { requireArtistPage } from "@/lib/auth/guards";
 import { emptyTrackValues } from "@/lib/releases/schemas";
 import { createReleaseAction } from "./actions";
@@ -23,7 +23,7 @@ export default async function NewReleasePage() {
       <Card>
         <ReleaseForm
           submit={createReleaseAction}
-          initialValues={{ title: "", releaseDate: toIsoDay(new Date()), tracks: [emptyTrackValues] }}
+          initialValues={{ title: "", releaseDate: toIsoDay(systemClock.now()), tracks: [emptyTrackValues] }}
           cancelHref="/releases"
         />
       </Card>

@@ -1,55 +1,41 @@
 "use server";
-// Decisions on one request: accept, decline (assigned manager), withdraw (applicant).
+// Decisions on one request: accept, decline (assigned manager), withdraw (applicant). Who may
+// take which is the state machine's answer, checked inside the domain services.
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/guards";
-import { toActionState, type ActionState } from "@/lib/errors";
+import { z } from "zod";
+import { defineAction, formFields } from "@/lib/actions/define-action";
+import { requireUser, type SessionUser } from "@/lib/auth/guards";
 import { acceptRequest } from "@/lib/requests/accept-request";
 import { declineRequest } from "@/lib/requests/decline-request";
 import { decisionSchema, declineSchema } from "@/lib/requests/schemas";
+import { REQUEST_NOT_FOUND } from "@/lib/requests/transition-request";
 import { withdrawRequest } from "@/lib/requests/withdraw-request";
 
-function refresh(requestId: number) {
-  revalidatePath(`/requests/${requestId}`);
-  revalidatePath("/requests");
-  revalidatePath("/manager/requests");
+/** One decision form: the request id (hidden) and the schema's own fields. */
+function decisionAction<Input extends { requestId: number }>(
+  schema: z.ZodType<Input> & { shape: Record<string, unknown> },
+  decide: (user: SessionUser, input: Input) => Promise<unknown>,
+  done: string,
+) {
+  const fields = Object.keys(schema.shape);
+  return defineAction({
+    guard: requireUser,
+    schema,
+    input: (formData) => formFields(formData, ...fields),
+    values: (formData) => formFields(formData, ...fields.filter((field) => field !== "requestId")),
+    hidden: { requestId: REQUEST_NOT_FOUND },
+    run: (input, user) => decide(user, input),
+    onSuccess: (_result, { requestId }) => {
+      revalidatePath(`/requests/${requestId}`);
+      revalidatePath("/requests");
+      revalidatePath("/manager/requests");
+      return { ok: true, message: done };
+    },
+  });
 }
 
-export async function acceptAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  const parsed = decisionSchema.safeParse({ requestId: formData.get("requestId") });
-  if (!parsed.success) return { formError: "This request does not exist." };
-  try {
-    await acceptRequest(user, parsed.data.requestId);
-  } catch (error) {
-    return toActionState(error);
-  }
-  refresh(parsed.data.requestId);
-  return { ok: true, message: "Accepted." };
-}
+export const acceptAction = decisionAction(decisionSchema, (user, { requestId }) => acceptRequest(user, requestId), "Accepted.");
 
-export async function declineAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  const values = { requestId: formData.get("requestId"), reason: String(formData.get("reason") ?? "") };
-  const parsed = declineSchema.safeParse(values);
-  if (!parsed.success) return { fieldErrors: parsed.error.flatten().fieldErrors, values };
-  try {
-    await declineRequest(user, parsed.data.requestId, parsed.data.reason);
-  } catch (error) {
-    return toActionState(error, values);
-  }
-  refresh(parsed.data.requestId);
-  return { ok: true, message: "Declined." };
-}
+export const declineAction = decisionAction(declineSchema, (user, { requestId, reason }) => declineRequest(user, requestId, reason), "Declined.");
 
-export async function withdrawAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  const parsed = decisionSchema.safeParse({ requestId: formData.get("requestId") });
-  if (!parsed.success) return { formError: "This request does not exist." };
-  try {
-    await withdrawRequest(user, parsed.data.requestId);
-  } catch (error) {
-    return toActionState(error);
-  }
-  refresh(parsed.data.requestId);
-  return { ok: true, message: "Withdrawn." };
-}
+export const withdrawAction = decisionAction(decisionSchema, (user, { requestId }) => withdrawRequest(user, requestId), "Withdrawn.");

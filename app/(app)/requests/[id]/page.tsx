@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AutoRefresh } from "@/components/requests/auto-refresh";
+import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { ManagerDecisionForms, WithdrawForm } from "@/components/requests/decision-forms";
 import { PublishGradePanel } from "@/components/requests/publish-grade-panel";
 import { RequestStatusBadge } from "@/components/requests/request-status-badge";
@@ -13,9 +13,11 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guards";
 import { formatDateTime, formatDay } from "@/lib/clock";
+import { parseId } from "@/lib/ids";
 import { NotFoundError } from "@/lib/errors";
 import { getRequestForViewer, type RequestDetail } from "@/lib/requests/queries";
-import { isOpen, typeLabels } from "@/lib/requests/state-machine";
+import { isOpen } from "@/lib/requests/open-request";
+import { typeLabels } from "@/lib/requests/state-machine";
 import { publishRequestExpiresAt, signRequestExpiresAt } from "@/lib/requests/timing";
 import { acceptAction, declineAction, withdrawAction } from "./actions";
 
@@ -39,8 +41,8 @@ function expiresAt(request: RequestDetail): Date | null {
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   let viewed: Awaited<ReturnType<typeof getRequestForViewer>>;
   try {
     viewed = await getRequestForViewer(user, id);
@@ -48,7 +50,8 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-  const { request, isApplicant, isAssignedManager } = viewed;
+  const { request, isApplicant, isAssignedManager, actions } = viewed;
+  const mayDecide = actions.includes("accept") || actions.includes("decline");
   const pending = pendingWork(request);
   const expiry = expiresAt(request);
   const managerName = request.manager?.user.name;
@@ -151,13 +154,13 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           </Card>
         ) : null}
 
-        {isAssignedManager && request.status === "ON_APPROVAL" ? (
+        {mayDecide ? (
           <Card title="Decision" description="Only you, the assigned manager, can decide this request.">
             <ManagerDecisionForms requestId={request.id} accept={acceptAction} decline={declineAction} />
           </Card>
         ) : null}
 
-        {isApplicant && isOpen(request.status) ? (
+        {actions.includes("withdraw") ? (
           <Card title="Changed your mind?" description="You can withdraw the request while it is open.">
             <WithdrawForm requestId={request.id} withdraw={withdrawAction} />
           </Card>

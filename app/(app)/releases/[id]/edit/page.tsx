@@ -7,8 +7,8 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getRelease, toReleaseFormValues } from "@/lib/releases/get-release";
-import { parseReleaseId } from "@/lib/releases/parse-release-id";
-import { releaseChangeBlocker } from "@/lib/releases/release-editability";
+import { parseId } from "@/lib/ids";
+import { releaseChangeBlocker } from "@/lib/releases/release-rules";
 import { requireArtistPage } from "@/lib/auth/guards";
 import { updateReleaseAction } from "./actions";
 
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Edit release" };
 
 export default async function EditReleasePage({ params }: { params: Promise<{ id: string }> }) {
   const artist = await requireArtistPage();
-  const releaseId = parseReleaseId((await params).id);
+  const releaseId = parseId((await params).id);
   const release = releaseId === null ? null : await getRelease(artist.artistId, releaseId);
   if (!release) notFound();
   const blocker = releaseChangeBlocker(release);

@@ -9,7 +9,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDay, toIsoDay } from "@/lib/clock";
 import { requireArtistPage } from "@/lib/auth/guards";
+import { parseId } from "@/lib/ids";
+import { firstParam } from "@/lib/search-params";
 import { getPublishFormOptions } from "@/lib/requests/publish/get-publish-form-options";
+import { isWithinContract } from "@/lib/requests/publish/publication-date-rule";
 import { INACTIVE_ARTIST_MESSAGE } from "@/lib/requests/publish/submit-publish-request";
 import { submitPublishRequestAction } from "./actions";
 
@@ -18,7 +21,7 @@ export const metadata: Metadata = { title: "Request publication" };
 export default async function PublishRequestPage({ searchParams }: { searchParams: Promise<{ releaseId?: string | string[] }> }) {
   const artist = await requireArtistPage();
   const options = await getPublishFormOptions(artist.artistId);
-  const wanted = Number((await searchParams).releaseId);
+  const wanted = parseId(firstParam((await searchParams).releaseId));
   const selected = options.releases.find((release) => release.id === wanted)?.id;
 
   return (
@@ -43,7 +46,7 @@ export default async function PublishRequestPage({ searchParams }: { searchParam
               </LinkButton>
             }
           />
-        ) : options.contractDueDate < options.earliestDate ? (
+        ) : !isWithinContract(options.earliestDate, options.contractDueDate) ? (
           <Alert tone="warning" title="Your contract ends too soon">
             Your contract ends on {formatDay(options.contractDueDate)}, before the earliest possible publication date (
             {formatDay(options.earliestDate)}). Contact your manager.

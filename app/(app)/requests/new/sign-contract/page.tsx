@@ -7,13 +7,15 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guards";
 import { findOpenSignRequest } from "@/lib/requests/queries";
+import { maySubmit } from "@/lib/requests/state-machine";
 import { submitSignContractAction } from "./actions";
 
 export const metadata: Metadata = { title: "Join the label" };
 
 export default async function SignContractPage() {
   const user = await requireUser();
-  const open = user.role === "USER" ? await findOpenSignRequest(user) : null;
+  const mayAsk = maySubmit("SIGN_CONTRACT", user);
+  const open = mayAsk ? await findOpenSignRequest(user) : null;
   return (
     <>
       <PageHeader
@@ -21,7 +23,7 @@ export default async function SignContractPage() {
         description="Send the label a request to sign a contract. A manager reviews it; you will be notified of the decision."
       />
       <Card>
-        {user.role !== "USER" ? (
+        {!mayAsk ? (
           <Alert tone="info">Only people who are not yet part of the label can ask to join it.</Alert>
         ) : open ? (
           <Alert tone="info" title="You already have an open request to join the label">

@@ -4,10 +4,12 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, ensureDatabaseExists, readMigrationFiles } from "@/lib/migrate/apply-migrations";
-import { expectedPostgresType, readPrismaSchema } from "@/lib/migrate/read-prisma-schema";
+import { env } from "@/lib/env";
+import { applyMigrations, ensureDatabaseExists, readMigrationFiles } from "@/scripts/migrate/apply-migrations";
+import { expectedPostgresType, readPrismaSchema } from "@/scripts/migrate/read-prisma-schema";
 
-const baseUrl = new URL(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/cookdroogers_test");
+// A scratch database on the configured server, dropped at the end.
+const baseUrl = new URL(env().DATABASE_URL);
 const scratchName = `cd_migrations_${Date.now()}`;
 const scratchUrl = new URL(baseUrl);
 scratchUrl.pathname = `/${scratchName}`;

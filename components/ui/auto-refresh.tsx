@@ -1,6 +1,7 @@
 "use client";
-// While a request waits for the worker, re-render the page every few seconds so the
-// person sees the change without reloading; stops once nothing is pending.
+// While the page waits for the worker (a request being processed, a statistics refresh
+// running), re-render it every few seconds so the person sees the change without
+// reloading; stops once nothing is pending.
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 

@@ -1,5 +1,4 @@
-// Test fixtures for statistics: releases with tracks made directly in the database.
-import "server-only";
+// Test support: releases with tracks made straight in the database, for the statistics tests.
 import { randomUUID } from "node:crypto";
 import type { DbClient } from "@/lib/db";
 import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
