@@ -6,6 +6,10 @@ const nextConfig = {
   typedRoutes: false,
   // `next dev` opened at 127.0.0.1 would otherwise block its own dev resources.
   allowedDevOrigins: ["127.0.0.1"],
+  // Static files skip proxy.ts (which sets the other security headers, docs/domain.md §11).
+  async headers() {
+    return [{ source: "/_next/static/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] }];
+  },
 };
 
 export default nextConfig;

@@ -1,5 +1,6 @@
 // The document shell: html/body, global styles and the default page title.
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -14,7 +15,10 @@ export const viewport: Viewport = {
   themeColor: "#fafaf9",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered per request, never at build time: Next.js puts the request's CSP nonce on its
+  // scripts only when it renders (proxy.ts, docs/domain.md §11 "Headers").
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh">{children}</body>

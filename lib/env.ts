@@ -1,8 +1,19 @@
 // The one validated view of configuration, read by the app, the worker and the scripts.
 import { z } from "zod";
+import {
+  DEVELOPMENT_ADMIN_PASSWORD,
+  DEVELOPMENT_AUTH_SECRET,
+  sessionSecretProblem,
+} from "@/lib/security/production-safety";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /**
+   * Whether this is a deployment (decision 010). Unset: production when NODE_ENV is production
+   * (`next start`, the image), else development. The harness (`npm start`, `npm test`) sets
+   * development, so its `next start` keeps the development defaults.
+   */
+  APP_ENV: z.enum(["production", "development"]).optional(),
   DATABASE_URL: z.string().min(1).default("postgresql://postgres@127.0.0.1:5432/cookdroogers"),
   KAFKA_BROKERS: z.string().min(1).default("127.0.0.1:19092"),
   KAFKA_CLIENT_ID: z.string().min(1).default("cook-droogers"),
@@ -10,48 +21,56 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(1).optional(),
   NEXTAUTH_SECRET: z.string().min(1).optional(),
   ADMIN_EMAIL: z.string().email().default("admin@cookdroogers.local"),
-  ADMIN_PASSWORD: z.string().min(8).default("admin-password"),
+  ADMIN_PASSWORD: z.string().min(8).default(DEVELOPMENT_ADMIN_PASSWORD),
   ADMIN_NAME: z.string().min(1).default("Label Admin"),
   STATS_SERVICE_URL: z.string().url().default("http://127.0.0.1:4010"),
   PORT: z.coerce.number().int().positive().default(3000),
-  SEED_DEMO_DATA: z
-    .enum(["true", "false"])
-    .optional()
-    .transform((value) => value !== "false"),
+  /** Unset: demo data in development only (docs/domain.md §11). */
+  SEED_DEMO_DATA: z.enum(["true", "false"]).optional(),
   WORKER_HEARTBEAT_MS: z.coerce.number().int().positive().default(5000),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(500),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   CONSUMER_BACKOFF_BASE_MS: z.coerce.number().int().positive().default(500),
   CONSUMER_BACKOFF_MAX_MS: z.coerce.number().int().positive().default(60_000),
+  /** Sign-in throttling (docs/domain.md §11); test suites raise the two per-address limits only. */
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(50),
+  REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(10),
   /** Test hook: the worker exits right after committing an event of this name, before its offset commit. */
   WORKER_TEST_CRASH_AFTER_EVENT: z.string().optional(),
+}).transform((raw) => {
+  const APP_ENV = raw.APP_ENV ?? (raw.NODE_ENV === "production" ? "production" : "development");
+  const SEED_DEMO_DATA = raw.SEED_DEMO_DATA === undefined ? APP_ENV === "development" : raw.SEED_DEMO_DATA === "true";
+  return { ...raw, APP_ENV, SEED_DEMO_DATA };
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = z.output<typeof envSchema>;
 
 let cached: Env | undefined;
 
-/** Parses process.env once; a misconfiguration fails with every problem listed. */
-export function env(): Env {
-  if (!cached) {
-    const parsed = envSchema.safeParse(process.env);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-      throw new Error(`Invalid configuration: ${problems.join("; ")}`);
-    }
-    cached = parsed.data;
+/** Parses a set of variables; a misconfiguration fails with every problem listed. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration: ${problems.join("; ")}`);
   }
+  return parsed.data;
+}
+
+/** process.env, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }
 
+/** The session secret; in a deployment a missing or published one stops the app (decision 010). */
 export function authSecret(): string {
-  const { AUTH_SECRET, NEXTAUTH_SECRET, NODE_ENV } = env();
-  const secret = AUTH_SECRET ?? NEXTAUTH_SECRET;
-  if (secret) return secret;
+  const config = env();
+  const secret = config.AUTH_SECRET ?? config.NEXTAUTH_SECRET;
   // `next build` evaluates modules without serving anyone; the running server still insists.
-  if (process.env.NEXT_PHASE === "phase-production-build") return "build-time-placeholder-never-used-to-sign";
-  if (NODE_ENV === "production") {
-    throw new Error("AUTH_SECRET (or NEXTAUTH_SECRET) must be set in production");
-  }
-  return "cook-droogers-development-secret-change-me";
+  if (process.env.NEXT_PHASE === "phase-production-build") return secret ?? "build-time-placeholder-never-used-to-sign";
+  const problem = sessionSecretProblem(config);
+  if (problem) throw new Error(problem);
+  return secret ?? DEVELOPMENT_AUTH_SECRET;
 }

@@ -43,15 +43,25 @@ export type ActionState = {
   values?: Record<string, unknown>;
 };
 
-/** Turns a thrown error into what a form may show; unexpected errors are logged, not shown. */
+/**
+ * A short reference for an unexpected failure (docs/domain.md §11 "Bad input"): shown to the
+ * person instead of the error's text and written next to that text in the log (or stored with
+ * it), so that support can find the detail from what the person tells them.
+ */
+export function newErrorReference(): string {
+  return globalThis.crypto.randomUUID().replaceAll("-", "").slice(0, 8).toUpperCase();
+}
+
+/** Turns a thrown error into what a form may show; unexpected errors are logged with a reference, not shown. */
 export function toActionState(error: unknown, values?: Record<string, unknown>): ActionState {
   if (error instanceof DomainError) {
     return error.field
       ? { fieldErrors: { [error.field]: [error.message] }, values }
       : { formError: error.message, values };
   }
-  console.error(error);
-  return { formError: "Something went wrong on our side. Please try again.", values };
+  const reference = newErrorReference();
+  console.error(`[error ${reference}]`, error);
+  return { formError: `Something went wrong on our side. Please try again; if it keeps happening, give the label the reference ${reference}.`, values };
 }
 
 /** Postgres unique violation (Prisma wraps it as P2002, the driver as 23505). */

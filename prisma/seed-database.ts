@@ -1,8 +1,8 @@
-// What `npm run db:seed` writes: the admin from configuration, always; the label's demo data
-// on request. Idempotent: running it again changes nothing that already exists (except
-// bringing the admin in line with the ADMIN_* settings).
+// What `npm run db:seed` writes: the admin from configuration when there is none; the label's
+// demo data on request. Idempotent: running it again changes nothing that already exists (an
+// existing admin keeps their name and password; `resetAdminPassword` sets ADMIN_PASSWORD again).
 import { signArtist } from "@/lib/artists/sign-artist";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
 import { addUtcDays, startOfUtcDay, systemClock } from "@/lib/clock";
 import { prisma, type DbClient } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -12,7 +12,8 @@ import { requeueWaitingSignRequests } from "@/lib/requests/sign/requeue-waiting-
 export const DEMO_PASSWORD = "demo-password";
 const DEMO_DOMAIN = "cookdroogers.local";
 
-export type SeededAccount = { role: Role; name: string; email: string; password: string };
+/** Who was seeded; never a password (docs/domain.md §11). */
+export type SeededAccount = { role: Role; name: string; email: string };
 
 const demoManagers = [
   { email: `manager1@${DEMO_DOMAIN}`, name: "Marta Keller" },
@@ -65,21 +66,27 @@ const demoUsers = [
   { email: `user2@${DEMO_DOMAIN}`, name: "Sam Okafor" },
 ];
 
-async function seedAdmin(): Promise<SeededAccount> {
+/**
+ * The admin from configuration when there is none yet. An existing admin keeps their password
+ * (ADMIN_PASSWORD only sets the first one) unless `resetAdminPassword` asks for it; an existing
+ * account of that email that is not the admin is refused rather than promoted, so whoever
+ * registered the address first does not become the admin.
+ */
+async function seedAdmin(options: { resetAdminPassword: boolean }): Promise<SeededAccount> {
   const { ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_NAME } = env();
   const email = ADMIN_EMAIL.trim().toLowerCase();
-  const existing = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
+  const existing = await prisma.user.findUnique({ where: { email }, select: { id: true, name: true, role: true } });
   if (!existing) {
     await prisma.user.create({ data: { email, name: ADMIN_NAME, role: "ADMIN", passwordHash: await hashPassword(ADMIN_PASSWORD) } });
-  } else {
-    // Configuration is the source of truth for the admin: keep its password and role in line.
-    const passwordMatches = await verifyPassword(existing.passwordHash, ADMIN_PASSWORD);
-    await prisma.user.update({
-      where: { id: existing.id },
-      data: { name: ADMIN_NAME, role: "ADMIN", ...(passwordMatches ? {} : { passwordHash: await hashPassword(ADMIN_PASSWORD) }) },
-    });
+    return { role: "ADMIN", name: ADMIN_NAME, email };
   }
-  return { role: "ADMIN", name: ADMIN_NAME, email, password: ADMIN_PASSWORD };
+  if (existing.role !== "ADMIN") {
+    throw new Error(`The account ${email} (ADMIN_EMAIL) exists and is not the admin; set ADMIN_EMAIL to another address.`);
+  }
+  if (options.resetAdminPassword) {
+    await prisma.user.update({ where: { id: existing.id }, data: { passwordHash: await hashPassword(ADMIN_PASSWORD) } });
+  }
+  return { role: "ADMIN", name: existing.name, email };
 }
 
 /** Creates the account when missing; an existing account is left as it is. */
@@ -182,14 +189,14 @@ async function seedDemoData(): Promise<SeededAccount[]> {
   });
 
   return [
-    ...demoManagers.map((manager) => ({ role: "MANAGER" as const, ...manager, password: DEMO_PASSWORD })),
-    ...demoArtists.map((artist) => ({ role: "ARTIST" as const, email: artist.email, name: artist.name, password: DEMO_PASSWORD })),
-    ...demoUsers.map((user) => ({ role: "USER" as const, ...user, password: DEMO_PASSWORD })),
+    ...demoManagers.map((manager) => ({ role: "MANAGER" as const, ...manager })),
+    ...demoArtists.map((artist) => ({ role: "ARTIST" as const, email: artist.email, name: artist.name })),
+    ...demoUsers.map((user) => ({ role: "USER" as const, ...user })),
   ];
 }
 
-export async function seedDatabase(options: { demoData: boolean }): Promise<SeededAccount[]> {
-  const accounts = [await seedAdmin()];
+export async function seedDatabase(options: { demoData: boolean; resetAdminPassword?: boolean }): Promise<SeededAccount[]> {
+  const accounts = [await seedAdmin({ resetAdminPassword: options.resetAdminPassword ?? false })];
   if (options.demoData) accounts.push(...(await seedDemoData()));
   return accounts;
 }

@@ -1,8 +1,8 @@
-// The seed on the real PostgreSQL: the admin always, the demo label on request, and running
-// it twice changes nothing.
+// The seed on the real PostgreSQL: the admin when missing, the demo label on request, running
+// it twice changes nothing, and an existing admin keeps their password.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 
-import { verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { resetDatabase } from "@/tests/support/reset-database";
@@ -32,7 +32,7 @@ afterAll(async () => {
 describe("seedDatabase", () => {
   it("seeds only the admin when demo data is off", async () => {
     const accounts = await seedDatabase({ demoData: false });
-    expect(accounts).toEqual([{ role: "ADMIN", name: env().ADMIN_NAME, email: env().ADMIN_EMAIL.toLowerCase(), password: env().ADMIN_PASSWORD }]);
+    expect(accounts).toEqual([{ role: "ADMIN", name: env().ADMIN_NAME, email: env().ADMIN_EMAIL.toLowerCase() }]);
     const admin = await prisma.user.findUniqueOrThrow({ where: { email: env().ADMIN_EMAIL.toLowerCase() } });
     expect(admin.role).toBe("ADMIN");
     expect(await verifyPassword(admin.passwordHash, env().ADMIN_PASSWORD)).toBe(true);
@@ -78,6 +78,43 @@ describe("seedDatabase", () => {
     const first = await snapshot();
     await seedDatabase({ demoData: true });
     expect(await snapshot()).toEqual(first);
+  });
+
+  it("never answers a password", async () => {
+    const accounts = await seedDatabase({ demoData: true });
+    for (const account of accounts) expect(Object.keys(account).sort()).toEqual(["email", "name", "role"]);
+  });
+
+  it("leaves an existing admin's password and name alone", async () => {
+    await seedDatabase({ demoData: false });
+    const email = env().ADMIN_EMAIL.toLowerCase();
+    await prisma.user.update({ where: { email }, data: { name: "Renamed Admin", passwordHash: await hashPassword("changed by the admin") } });
+
+    await seedDatabase({ demoData: false });
+
+    const admin = await prisma.user.findUniqueOrThrow({ where: { email } });
+    expect(admin).toMatchObject({ role: "ADMIN", name: "Renamed Admin" });
+    expect(await verifyPassword(admin.passwordHash, "changed by the admin")).toBe(true);
+    expect(await verifyPassword(admin.passwordHash, env().ADMIN_PASSWORD)).toBe(false);
+  });
+
+  it("sets ADMIN_PASSWORD again only when asked to", async () => {
+    await seedDatabase({ demoData: false });
+    const email = env().ADMIN_EMAIL.toLowerCase();
+    await prisma.user.update({ where: { email }, data: { passwordHash: await hashPassword("forgotten by the admin") } });
+
+    await seedDatabase({ demoData: false, resetAdminPassword: true });
+
+    const admin = await prisma.user.findUniqueOrThrow({ where: { email } });
+    expect(await verifyPassword(admin.passwordHash, env().ADMIN_PASSWORD)).toBe(true);
+  });
+
+  it("refuses to make an existing account of ADMIN_EMAIL the admin", async () => {
+    const email = env().ADMIN_EMAIL.toLowerCase();
+    await prisma.user.create({ data: { email, name: "First Comer", passwordHash: await hashPassword("whoever registered it") } });
+
+    await expect(seedDatabase({ demoData: false })).rejects.toThrow(`The account ${email} (ADMIN_EMAIL) exists and is not the admin`);
+    expect(await prisma.user.findUniqueOrThrow({ where: { email } })).toMatchObject({ role: "USER", name: "First Comer" });
   });
 
   it("leaves a demo account that changed since alone", async () => {

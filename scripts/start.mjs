@@ -76,6 +76,9 @@ async function provideKafka() {
 
 async function main() {
   loadDotEnv();
+  // A developer's machine, not a deployment: `next start` and the worker accept the documented
+  // defaults (decision 010). APP_ENV=production in .env tries the deployment checks here.
+  process.env.APP_ENV ??= "development";
   registerCleanup("run claim", await claimRun(root, "start"));
   await ensureDependencies(root, timings);
 
@@ -118,7 +121,7 @@ async function main() {
   note(`timings: ${ready}`);
   console.log(
     `\n${paint(32, "✔ Cook Droogers is running")} at ${paint(1, `http://127.0.0.1:${port}`)}\n` +
-      `  admin: ${process.env.ADMIN_EMAIL ?? "admin@cookdroogers.local"} / ${process.env.ADMIN_PASSWORD ? "(ADMIN_PASSWORD)" : "admin-password"}\n` +
+      `  admin: ${process.env.ADMIN_EMAIL ?? "admin@cookdroogers.local"}, password: ${process.env.ADMIN_PASSWORD ? "as set in ADMIN_PASSWORD" : "the development default (README, Configuration)"}\n` +
       `  Kafka ${process.env.KAFKA_BROKERS}, statistics ${process.env.STATS_SERVICE_URL}\n` +
       `  Press Ctrl-C to stop everything.\n`,
   );

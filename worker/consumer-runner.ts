@@ -4,7 +4,7 @@
 // and after the last attempt the message is parked on the dead-letter topic.
 import type { Consumer, Kafka, KafkaMessage, Producer } from "kafkajs";
 import type { Db, DbClient } from "@/lib/db";
-import type { EventEnvelope } from "@/lib/events/define-event";
+import { eventBelongsToTopic, type EventEnvelope } from "@/lib/events/define-event";
 import { deadLetterTopicName } from "@/lib/kafka/topics";
 import { backoffDelay, type BackoffPolicy } from "@/worker/backoff";
 import type { EventHandler, HandlerContext } from "@/worker/handler";
@@ -75,6 +75,15 @@ async function applyEnvelope(context: ProcessContext, topic: string, message: Ka
   const handler = context.byName.get(envelope.name);
   if (!handler) {
     await deadLetter(context, topic, message, envelope, `no handler for event ${envelope.name}`, 0);
+    return;
+  }
+  // A known name on a topic it does not travel on is not that event (a misrouted or forged
+  // message): parked, never applied. It is kept out of the idempotency ledger, so that it
+  // cannot use up the event id of the real event, which arrives on its own topic.
+  if (!eventBelongsToTopic(handler.event, topic)) {
+    await deadLetter(context, topic, message, envelope, `event ${envelope.name} does not belong to topic ${topic}`, 0, {
+      recordInLedger: false,
+    });
     return;
   }
   const payload = handler.event.schema.safeParse(envelope.payload);
@@ -178,6 +187,7 @@ async function deadLetter(
   envelope: EventEnvelope | null,
   reason: string,
   attempts: number,
+  { recordInLedger = true }: { recordInLedger?: boolean } = {},
 ) {
   await context.producer.send({
     topic: deadLetterTopicName(topic),
@@ -196,7 +206,7 @@ async function deadLetter(
       },
     ],
   });
-  if (envelope) await markProcessed(context.db, context.consumerName, envelope.eventId, "dead-lettered");
+  if (envelope && recordInLedger) await markProcessed(context.db, context.consumerName, envelope.eventId, "dead-lettered");
   context.log(`parked ${envelope?.name ?? "message"} on ${deadLetterTopicName(topic)}: ${reason}`);
 }
 

@@ -1,10 +1,12 @@
 // The worker process: `npm run worker`. Stops cleanly on SIGTERM/SIGINT.
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { assertProductionSafety } from "@/lib/security/production-safety";
 import { startWorker } from "@/worker/start-worker";
 
 async function main() {
   const config = env();
+  assertProductionSafety(config, "The worker"); // docs/domain.md §11, decision 010
   const crashAfterEvent = config.WORKER_TEST_CRASH_AFTER_EVENT;
   const worker = await startWorker(
     {

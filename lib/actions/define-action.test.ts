@@ -53,7 +53,7 @@ describe("defineAction", () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     const broken = action({ run: async () => Promise.reject(new Error("connection refused at 10.0.0.7:5432")) });
     const state = await broken({}, form({ id: "1", name: "Ada" }));
-    expect(state.formError).toBe("Something went wrong on our side. Please try again.");
+    expect(state.formError).toMatch(/^Something went wrong on our side\. Please try again; .* reference [0-9A-F]{8}\.$/);
     expect(JSON.stringify(state)).not.toContain("10.0.0.7");
   });
 

@@ -1,6 +1,6 @@
 // An event type: its name, schema version, topic and payload schema, in one value.
 import type { z } from "zod";
-import type { TopicKey } from "@/lib/kafka/topics";
+import { topicName, type TopicKey } from "@/lib/kafka/topics";
 
 export type EventDefinition<Schema extends z.ZodType = z.ZodType> = {
   name: string;
@@ -13,6 +13,20 @@ export type EventDefinition<Schema extends z.ZodType = z.ZodType> = {
 
 export function defineEvent<Schema extends z.ZodType>(definition: EventDefinition<Schema>): EventDefinition<Schema> {
   return definition;
+}
+
+/**
+ * The Kafka topic an event travels on. The one home of the event → topic mapping (each
+ * definition's `topic`): the outbox writes events there, and a consumer accepts on a topic
+ * only the events that belong to it (docs/domain.md §11 "Events are checked too").
+ */
+export function eventTopicName(definition: Pick<EventDefinition, "topic">): string {
+  return topicName(definition.topic);
+}
+
+/** Whether a message that arrived on `topic` may carry this event. */
+export function eventBelongsToTopic(definition: Pick<EventDefinition, "topic">, topic: string): boolean {
+  return eventTopicName(definition) === topic;
 }
 
 /** What travels on Kafka: the envelope around a payload. */

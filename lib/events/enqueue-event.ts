@@ -3,8 +3,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { DbClient } from "@/lib/db";
-import type { EventDefinition } from "@/lib/events/define-event";
-import { topicName } from "@/lib/kafka/topics";
+import { eventTopicName, type EventDefinition } from "@/lib/events/define-event";
 
 export type EnqueueOptions = {
   /** For due-time events: not relayed to Kafka before this instant. */
@@ -22,7 +21,7 @@ export async function enqueueEvent<Schema extends z.ZodType>(
   await tx.outboxEvent.create({
     data: {
       eventId,
-      topic: topicName(definition.topic),
+      topic: eventTopicName(definition),
       key: definition.keyOf(parsed),
       name: definition.name,
       version: definition.version,

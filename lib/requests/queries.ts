@@ -4,9 +4,11 @@ import type { SessionUser } from "@/lib/auth/guards";
 import { ownManagerId } from "@/lib/auth/own-records";
 import { prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
+import { processingFailureReference } from "@/lib/requests/mark-processing-failed";
 import { openRequestWhere } from "@/lib/requests/open-request";
 import { allowedActions, canViewRequest, partiesOf } from "@/lib/requests/state-machine";
 import { REQUEST_NOT_FOUND } from "@/lib/requests/transition-request";
+import { literalLikeText } from "@/lib/like-pattern";
 import { readPage } from "@/lib/pagination";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestType } from "@/lib/generated/prisma/enums";
@@ -59,7 +61,8 @@ const sortOrders: Record<QueueSort, Prisma.RequestOrderByWithRelationInput[]> = 
 export async function listManagerQueue(user: SessionUser, filters: QueueFilters = {}) {
   const managerId = ownManagerId(user);
   const status = filters.status ?? "open";
-  const search = filters.search?.trim();
+  const searchText = filters.search?.trim();
+  const search = searchText ? literalLikeText(searchText) : undefined;
   const where: Prisma.RequestWhereInput = {
     managerId,
     ...(status === "open" ? openRequestWhere : status === "all" ? {} : { status }),
@@ -122,8 +125,11 @@ export async function getRequestForViewer(user: SessionUser, requestId: number) 
   });
   if (!request || !canViewRequest(request, user)) throw new NotFoundError(REQUEST_NOT_FOUND);
   const parties = partiesOf(request, user);
+  // The stored failure text holds internal detail (driver messages, addresses, raw replies):
+  // only its reference leaves this function (docs/domain.md §11 "Bad input").
+  const { processingFailure, ...shown } = request;
   return {
-    request,
+    request: { ...shown, processingFailureReference: processingFailureReference(processingFailure) },
     isApplicant: parties.includes("applicant"),
     isAssignedManager: parties.includes("manager"),
     /** What this person may do now: the page shows exactly these buttons. */

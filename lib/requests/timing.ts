@@ -1,5 +1,5 @@
 // How long requests may wait, and the backoff of "no manager yet" retries.
-import { addUtcDays } from "@/lib/clock";
+import { addUtcDays, startOfUtcDay } from "@/lib/clock";
 
 /** A sign request undecided this long after submission is closed as Expired. */
 const SIGN_REQUEST_LIFETIME_DAYS = 90;
@@ -11,6 +11,11 @@ export function signRequestExpiresAt(submittedAt: Date): Date {
 /** Publish requests expire at the start (00:00 UTC) of their expected date. */
 export function publishRequestExpiresAt(expectedDate: Date): Date {
   return addUtcDays(expectedDate, 0);
+}
+
+/** A scheduled release goes live at the start (00:00 UTC) of its publication date. */
+export function releaseGoesLiveAt(scheduledDate: Date): Date {
+  return startOfUtcDay(scheduledDate);
 }
 
 const ASSIGNMENT_RETRY_BASE_MS = 5_000;

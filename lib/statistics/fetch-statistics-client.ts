@@ -1,4 +1,5 @@
-// HTTP client of the streaming-statistics service (API: docs/statistics-service.md), with a timeout.
+// HTTP client of the streaming-statistics service (API: docs/statistics-service.md), with a timeout,
+// a bounded reply size and no redirects (docs/domain.md §11: a service's reply is input too).
 import { z } from "zod";
 
 export type StatisticsTrackQuery = {
@@ -15,6 +16,8 @@ export type StatisticsClientOptions = {
   /** Per request; a slower answer counts as a failure (and is retried by the caller). */
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
+  /** Larger replies are a failure, read no further than this (default 5 MB). */
+  maxReplyBytes?: number;
 };
 
 /** The service failed, was too slow, or answered something that is not an answer. */
@@ -34,6 +37,39 @@ const answerSchema = z.object({
 export type RawStatisticsAnswer = z.infer<typeof answerSchema>;
 
 const DEFAULT_STATISTICS_TIMEOUT_MS = 10_000;
+/** A day's statistics of every followed track is far below this; more is not an answer. */
+const DEFAULT_MAX_REPLY_BYTES = 5 * 1024 * 1024;
+
+class ReplyTooLargeError extends Error {
+  constructor(limit: number) {
+    super(`answered more than ${limit} bytes`);
+    this.name = "ReplyTooLargeError";
+  }
+}
+
+/** The body as text, reading no more than `limit` bytes (whatever Content-Length claims). */
+async function readBoundedText(response: Response, limit: number): Promise<string> {
+  const declared = Number(response.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new ReplyTooLargeError(limit);
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new ReplyTooLargeError(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
 
 export async function fetchDailyStatistics(
   options: StatisticsClientOptions,
@@ -51,9 +87,17 @@ export async function fetchDailyStatistics(
       headers: { "content-type": "application/json", accept: "application/json" },
       body: JSON.stringify({ day, tracks: tracks.map((track) => ({ ...track, trackId: String(track.trackId) })) }),
       signal: AbortSignal.timeout(timeoutMs),
+      // A redirect is a failure, never followed: the configured address is the only one asked.
+      redirect: "manual",
     });
-    text = await response.text();
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new StatisticsServiceError(`statistics service answered a redirect (HTTP ${response.status}), which is not followed`);
+    }
+    text = await readBoundedText(response, options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES);
   } catch (error) {
+    if (error instanceof StatisticsServiceError) throw error;
+    if (error instanceof ReplyTooLargeError) throw new StatisticsServiceError(`statistics service ${error.message}`, { cause: error });
     const reason =
       error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")
         ? `no answer within ${timeoutMs} ms`

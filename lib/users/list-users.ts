@@ -1,6 +1,7 @@
 // The admin's list of every account, newest first, a page at a time.
 import "server-only";
 import { prisma } from "@/lib/db";
+import { literalLikeText } from "@/lib/like-pattern";
 import { readPage } from "@/lib/pagination";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publicUserSelect, type PublicUser } from "@/lib/users/register-user";
@@ -19,7 +20,12 @@ export type ListUsersOptions = {
 export async function listUsers({ page: requestedPage = 1, search, pageSize = USERS_PAGE_SIZE }: ListUsersOptions = {}): Promise<UserPage> {
   const term = search?.trim().slice(0, 254);
   const where: Prisma.UserWhereInput = term
-    ? { OR: [{ name: { contains: term, mode: "insensitive" } }, { email: { contains: term.toLowerCase() } }] }
+    ? {
+        OR: [
+          { name: { contains: literalLikeText(term), mode: "insensitive" } },
+          { email: { contains: literalLikeText(term.toLowerCase()) } },
+        ],
+      }
     : {};
   const { rows: users, ...page } = await readPage(
     requestedPage,

@@ -57,6 +57,12 @@ export async function prepareDatabase(root, services, name, env) {
 /** The environment of a tier that talks to the services; each tier gets its own topic prefix. */
 export function serviceEnv(services, topicPrefix) {
   const env = { ...process.env, KAFKA_BROKERS: services.brokers, KAFKA_TOPIC_PREFIX: topicPrefix, STATS_SERVICE_URL: services.statsUrl };
+  // Every test signs people in and registers them from one address: raise the per-address
+  // limits (docs/domain.md §11), never the per-account one, which the tests rely on.
+  env.SIGNIN_MAX_FAILURES_PER_ADDRESS ??= "100000";
+  env.REGISTRATIONS_PER_ADDRESS_PER_HOUR ??= "100000";
   delete env.NODE_ENV; // each runner sets its own (vitest: test, next start: production)
+  // A test run is not a deployment: its `next start` keeps the development defaults (decision 010).
+  env.APP_ENV ??= "development";
   return env;
 }

@@ -1,5 +1,5 @@
 // The publish flow through the real outbox, Kafka and worker: grading after submit, go-live
-// held until its time and applied once, duplicates of both ignored.
+// held until its time (an early message changes nothing) and applied once, duplicates ignored.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUtcDays, addUtcYears, startOfUtcDay } from "@/lib/clock";
 import { prisma } from "@/lib/db";
@@ -72,8 +72,14 @@ describe("publish request through Kafka", () => {
     await expect.poll(() => timesSeen(laterEventId), { message: "a later event to pass" }).toBeGreaterThanOrEqual(1);
     expect((await prisma.outboxEvent.findUniqueOrThrow({ where: { id: goLive.id } })).sentAt).toBeNull();
     expect((await prisma.release.findUniqueOrThrow({ where: { id: release.id } })).status).toBe("SCHEDULED");
+    // A go-live message before the publication date is handled and changes nothing (docs/domain.md §11).
+    const earlyEventId = await prisma.$transaction((tx) => enqueueEvent(tx, releaseGoLiveDue, { releaseId: release.id }));
+    await expect.poll(() => timesSeen(earlyEventId), { message: "the early go-live message" }).toBeGreaterThanOrEqual(1);
+    expect((await prisma.release.findUniqueOrThrow({ where: { id: release.id } })).status).toBe("SCHEDULED");
+    expect((await prisma.outboxEvent.findUniqueOrThrow({ where: { id: goLive.id } })).sentAt).toBeNull();
 
-    // The publication date arrives.
+    // The publication date arrives (moved to today, since the test cannot wait 30 days).
+    await prisma.publication.update({ where: { releaseId: release.id }, data: { scheduledDate: today } });
     await prisma.outboxEvent.update({ where: { id: goLive.id }, data: { availableAt: new Date(Date.now() - 1000) } });
     const releaseStatus = async () => (await prisma.release.findUniqueOrThrow({ where: { id: release.id } })).status;
     await expect.poll(releaseStatus, { message: "go-live" }).toBe("PUBLISHED");

@@ -3,7 +3,7 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { defineAction, formFields } from "@/lib/actions/define-action";
-import { signIn } from "@/lib/auth/auth";
+import { signIn, TooManyAttemptsSignin } from "@/lib/auth/auth";
 import { allowAnyone } from "@/lib/auth/guards";
 import { afterSignInPath } from "@/lib/auth/role-home";
 import { DomainError } from "@/lib/errors";
@@ -19,6 +19,7 @@ export const signInAction = defineAction({
     try {
       await signIn("credentials", { email, password, redirect: false });
     } catch (error) {
+      if (error instanceof TooManyAttemptsSignin) throw new DomainError(error.refusal);
       if (error instanceof AuthError) throw new DomainError(INVALID_CREDENTIALS);
       throw error;
     }

@@ -7,11 +7,7 @@ import { ConflictError } from "@/lib/errors";
 import { releaseGoLiveDue } from "@/lib/events/definitions";
 import { enqueueEvent } from "@/lib/events/enqueue-event";
 import { publishableReleaseWhere } from "@/lib/releases/release-rules";
-
-/** A scheduled release goes live at the start (00:00 UTC) of its publication date. */
-function releaseGoesLiveAt(scheduledDate: Date): Date {
-  return startOfUtcDay(scheduledDate);
-}
+import { releaseGoesLiveAt } from "@/lib/requests/timing";
 
 /**
  * Call right after the request's "accept" transition, inside the same transaction. The

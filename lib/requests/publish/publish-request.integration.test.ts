@@ -336,13 +336,47 @@ describe("deciding a publish request", () => {
     const { manager, artist, releaseId, requestId } = await onApproval(inDays(303));
     await acceptRequest(manager, requestId);
 
-    expect(await prisma.$transaction((tx) => publishRelease(tx, releaseId))).toEqual({ published: true });
-    expect(await prisma.$transaction((tx) => publishRelease(tx, releaseId))).toEqual({ published: false, reason: "not-scheduled" });
+    const onTheDay = fixedClock(inDays(303));
+    expect(await prisma.$transaction((tx) => publishRelease(tx, releaseId, onTheDay))).toEqual({ published: true });
+    expect(await prisma.$transaction((tx) => publishRelease(tx, releaseId, onTheDay))).toEqual({ published: false, reason: "not-scheduled" });
 
     const release = await prisma.release.findUniqueOrThrow({ where: { id: releaseId }, include: { publication: true } });
     expect(release.status).toBe("PUBLISHED");
     expect(release.publication?.publishedAt).toBeInstanceOf(Date);
     expect(await prisma.notification.count({ where: { userId: artist.id, requestId, message: { contains: "is now live" } } })).toBe(1);
+  });
+
+  it("go-live never publishes before 00:00 UTC of the publication date, and an early message loses nothing", async () => {
+    const { manager, releaseId, requestId } = await onApproval(inDays(306));
+    await acceptRequest(manager, requestId);
+    const goLiveEvents = () =>
+      prisma.outboxEvent.findMany({ where: { name: "release.go-live-due", payload: { path: ["releaseId"], equals: releaseId } }, orderBy: { id: "asc" } });
+    const justBefore = fixedClock(new Date(inDays(306).getTime() - 1));
+
+    // An early message while the real go-live event still waits in the outbox: nothing changes.
+    expect(await prisma.$transaction((tx) => publishRelease(tx, releaseId, fixedClock(today)))).toEqual({
+      published: false,
+      reason: "not-due",
+      goesLiveAt: inDays(306),
+      rescheduled: false,
+    });
+    expect(await prisma.$transaction((tx) => publishRelease(tx, releaseId, justBefore))).toMatchObject({ published: false, rescheduled: false });
+    expect((await prisma.release.findUniqueOrThrow({ where: { id: releaseId } })).status).toBe("SCHEDULED");
+    expect(await goLiveEvents()).toHaveLength(1);
+
+    // The real event itself delivered early (sent, but the worker's clock is behind): a new one for the date.
+    const [original] = await goLiveEvents();
+    await prisma.outboxEvent.update({ where: { id: original!.id }, data: { sentAt: new Date() } });
+    expect(await prisma.$transaction((tx) => publishRelease(tx, releaseId, justBefore))).toMatchObject({ reason: "not-due", rescheduled: true });
+    const events = await goLiveEvents();
+    expect(events).toHaveLength(2);
+    expect(events[1]).toMatchObject({ sentAt: null, availableAt: inDays(306) });
+    expect(await prisma.$transaction((tx) => publishRelease(tx, releaseId, justBefore))).toMatchObject({ rescheduled: false });
+    expect((await prisma.release.findUniqueOrThrow({ where: { id: releaseId } })).status).toBe("SCHEDULED");
+
+    // At 00:00 UTC of the date it goes live.
+    expect(await prisma.$transaction((tx) => publishRelease(tx, releaseId, fixedClock(inDays(306))))).toEqual({ published: true });
+    expect((await prisma.publication.findUniqueOrThrow({ where: { releaseId } })).publishedAt).toEqual(inDays(306));
   });
 
   it("expiry closes a request still open on its date, and not a day earlier", async () => {

@@ -1,17 +1,34 @@
 // Submit a sign-contract request (docs/domain.md §3.1 step 1): a USER asks to join the label.
 import "server-only";
 import type { SessionUser } from "@/lib/auth/guards";
-import { prisma } from "@/lib/db";
+import { prisma, type DbClient } from "@/lib/db";
 import { DomainError, ForbiddenError, violatedConstraint } from "@/lib/errors";
 import { requestExpiryDue, signRequestAssignmentDue } from "@/lib/events/definitions";
 import { enqueueEvent } from "@/lib/events/enqueue-event";
-import { openRequestWhere } from "@/lib/requests/open-request";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { openRequestSql, openRequestWhere } from "@/lib/requests/open-request";
 import { maySubmit } from "@/lib/requests/state-machine";
 import type { SignContractInput } from "@/lib/requests/sign/schemas";
 import { signRequestExpiresAt } from "@/lib/requests/timing";
 
 const NICKNAME_TAKEN = "This nickname is already taken";
 const ALREADY_OPEN = "You already have an open request to join the label";
+
+/**
+ * Taken by an artist or by an open sign request, ignoring case but otherwise exactly
+ * (docs/domain.md §11 "Exact names"): the same `lower(…) = lower(…)` as the unique indexes
+ * (which can serve it), never Prisma's case-insensitive `equals`, which PostgreSQL runs as
+ * ILIKE, where `%` and `_` are wildcards.
+ */
+async function nicknameTaken(tx: DbClient, nickname: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ taken: number }[]>`
+    SELECT 1 AS taken FROM "Artist" WHERE lower("nickname") = lower(${nickname})
+    UNION ALL
+    SELECT 1 FROM "Request" r
+    WHERE r."type" = 'SIGN_CONTRACT' AND ${Prisma.raw(openRequestSql("r"))} AND lower(r."nickname") = lower(${nickname})
+    LIMIT 1`;
+  return rows.length > 0;
+}
 
 export async function submitSignRequest(user: SessionUser, input: SignContractInput) {
   if (!maySubmit("SIGN_CONTRACT", user)) {
@@ -24,15 +41,7 @@ export async function submitSignRequest(user: SessionUser, input: SignContractIn
         select: { id: true },
       });
       if (open) throw new DomainError(ALREADY_OPEN);
-      const takenByArtist = await tx.artist.findFirst({
-        where: { nickname: { equals: input.nickname, mode: "insensitive" } },
-        select: { id: true },
-      });
-      const takenByRequest = await tx.request.findFirst({
-        where: { type: "SIGN_CONTRACT", ...openRequestWhere, nickname: { equals: input.nickname, mode: "insensitive" } },
-        select: { id: true },
-      });
-      if (takenByArtist || takenByRequest) throw new DomainError(NICKNAME_TAKEN, { field: "nickname" });
+      if (await nicknameTaken(tx, input.nickname)) throw new DomainError(NICKNAME_TAKEN, { field: "nickname" });
 
       const request = await tx.request.create({
         data: { type: "SIGN_CONTRACT", applicantId: user.id, nickname: input.nickname, message: input.message },

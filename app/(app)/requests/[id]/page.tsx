@@ -78,7 +78,8 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         ) : null}
         {request.processingFailedAt ? (
           <Alert tone="error" title="Processing failed — will not retry">
-            The label has been told; a manager will look into it. {request.processingFailure}
+            The label has been told; a manager will look into it.
+            {request.processingFailureReference ? ` Reference: ${request.processingFailureReference}.` : null}
           </Alert>
         ) : null}
 
