@@ -20,10 +20,7 @@ export default defineConfig({
   testMatch: "**/*.spec.ts",
   outputDir: "test-results/e2e-artifacts",
   forbidOnly: isCI,
-  // One retry in CI, for one known race only: signing out can leave the session alive (issue 9,
-  // sessions slice: a session version checked per request ends it); Playwright reports a test
-  // that passed on retry as flaky, and the run's output names it. Locally there is no retry.
-  retries: isCI ? 1 : 0,
+  retries: 0,
   workers: isCI ? 1 : undefined,
   timeout: 60_000,
   expect: { timeout: 15_000 },

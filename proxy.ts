@@ -11,10 +11,30 @@ import { createNonce, securityHeaders, servedOverHttps } from "@/lib/security/se
 
 const { auth } = NextAuth(authConfig);
 
-const privatePrefixes = ["/requests", "/releases", "/statistics", "/manager", "/admin", "/notifications"];
+const privatePrefixes = ["/requests", "/releases", "/statistics", "/manager", "/admin", "/notifications", "/account"];
 
 function isPrivatePath(pathname: string): boolean {
   return privatePrefixes.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
+
+/**
+ * A path Next.js cannot decode (a broken percent-escape, bytes that are not UTF-8) names no page,
+ * but Next.js would answer it with a 500 (docs/domain.md §11 "Bad input").
+ */
+function isDecodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The app's "not found" page, for a path that names nothing. */
+function notFoundPage(request: NextRequest, policy: string): NextResponse {
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", policy);
+  return NextResponse.rewrite(new URL("/not-a-page", request.nextUrl.origin), { request: { headers } });
 }
 
 /** Passes the request on with its CSP, which is where Next.js finds the nonce. */
@@ -41,9 +61,12 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
     https: servedOverHttps(request.nextUrl, request.headers.get("x-forwarded-proto")),
   });
   const policy = headers["Content-Security-Policy"];
-  const response = isPrivatePath(request.nextUrl.pathname)
-    ? await signInGate(policy)(request, event)
-    : continueWith(request, policy);
+  const { pathname } = request.nextUrl;
+  const response = !isDecodablePath(pathname)
+    ? notFoundPage(request, policy)
+    : isPrivatePath(pathname)
+      ? await signInGate(policy)(request, event)
+      : continueWith(request, policy);
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }

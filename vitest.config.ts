@@ -27,6 +27,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
+          // next-auth imports "next/server" without an extension, which Node's ESM loader refuses;
+          // run through Vite, it resolves (actions are called in-process by tests/support/act-as.ts).
+          server: { deps: { inline: ["next-auth"] } },
           include: ["{lib,worker,scripts,prisma,tests}/**/*.integration.test.ts"],
           setupFiles: ["tests/setup/kafka-topics-per-file.ts"],
           environment: "node",

@@ -1,4 +1,5 @@
-// The admin's journeys: appoint a user as manager, create a manager; others are kept out.
+// The admin's journeys: appoint a user as manager, create a manager, disable and enable an
+// account; others are kept out.
 import { expect, test } from "@playwright/test";
 import { adminCredentials, createUser, signIn, signOut, uniqueEmail } from "./fixtures/users";
 
@@ -82,5 +83,51 @@ test("a plain user opening the admin pages gets a not-found page", async ({ page
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
     await expect(page.getByText(user.email)).toHaveCount(0);
+  }
+});
+
+test("the admin disables a signed-in user, who is signed out at once and can sign in again once enabled", async ({ page, browser }) => {
+  const user = await createUser({ role: "USER" });
+  const admin = adminCredentials();
+  // The user, signed in in a browser of their own.
+  const theirs = await browser.newContext();
+  try {
+    const theirPage = await theirs.newPage();
+    await signIn(theirPage, user);
+    await expect(theirPage).toHaveURL(/\/requests$/);
+
+    await signIn(page, admin);
+    await page.goto(`/admin/users?q=${encodeURIComponent(admin.email)}`);
+    const ownRow = page.getByRole("row").filter({ hasText: admin.email });
+    await expect(ownRow).toContainText("Admin");
+    await expect(ownRow.getByRole("button", { name: "Disable" })).toHaveCount(0);
+
+    await page.goto(`/admin/users?q=${encodeURIComponent(user.email)}`);
+    const row = page.getByRole("row").filter({ hasText: user.email });
+    await expect(row.getByText("Disabled", { exact: true })).toHaveCount(0);
+    await row.getByRole("button", { name: "Disable" }).click();
+    await expect(page.getByText(`${user.name} is disabled.`)).toBeVisible();
+    await expect(row.getByText("Disabled", { exact: true })).toBeVisible();
+    // The list is still the searched one.
+    await expect(page.getByLabel("Search users")).toHaveValue(user.email);
+
+    // Their session ended: the next page load is the sign-in page.
+    await theirPage.reload();
+    await expect(theirPage).toHaveURL(/\/login/);
+    await theirPage.getByLabel("Email").fill(user.email);
+    await theirPage.getByLabel("Password").fill(user.password);
+    await theirPage.getByRole("button", { name: "Sign in" }).click();
+    await expect(theirPage.getByRole("alert").filter({ hasText: "This account is disabled. Ask the label to enable it again." })).toBeVisible();
+    await expect(theirPage.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+
+    await row.getByRole("button", { name: "Enable" }).click();
+    await expect(page.getByText(`${user.name} is enabled again.`)).toBeVisible();
+    await expect(row.getByText("Disabled", { exact: true })).toHaveCount(0);
+    await expect(row.getByRole("button", { name: "Disable" })).toBeVisible();
+
+    await signIn(theirPage, user);
+    await expect(theirPage).toHaveURL(/\/requests$/);
+  } finally {
+    await theirs.close();
   }
 });

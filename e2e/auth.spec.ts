@@ -32,6 +32,27 @@ test("a visitor registers, signs out and signs in again", async ({ page }) => {
   await expect(page.getByRole("banner").getByText(name)).toBeVisible();
 });
 
+test("signing out ends the session: a copy of its cookie no longer signs anyone in", async ({ page, browser }) => {
+  const user = await createUser({ role: "USER" });
+  await signIn(page, user);
+  const copied = await page.context().cookies();
+
+  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  // Another browser holding the cookie as it was before signing out.
+  const thief = await browser.newContext();
+  try {
+    await thief.addCookies(copied);
+    const stolen = await thief.newPage();
+    await stolen.goto("/requests");
+    await expect(stolen).toHaveURL(/\/login/);
+    await expect(stolen.getByRole("button", { name: "Sign in" })).toBeVisible();
+  } finally {
+    await thief.close();
+  }
+});
+
 test("a wrong password is refused with one message and the email is kept", async ({ page }) => {
   const user = await createUser({ role: "USER" });
 

@@ -45,6 +45,10 @@ test("failures at Auth.js's credentials endpoint count for the same account", as
   for (let attempt = 1; attempt <= 5; attempt += 1) expect(await postCredentials("wrong-password")).toBe("credentials");
   expect(await postCredentials(DEFAULT_PASSWORD)).toBe("too_many_attempts");
 
+  // Where the endpoint sends the browser back to, the refusal is said too.
+  await page.goto("/login?error=CredentialsSignin&code=too_many_attempts");
+  await expect(page.getByRole("alert").filter({ hasText: "Too many attempts" })).toBeVisible();
+
   await page.goto("/login");
   await submitSignIn(page, user.email, DEFAULT_PASSWORD);
   await expect(page.getByRole("alert").filter({ hasText: "Too many attempts" })).toBeVisible();

@@ -12,4 +12,8 @@ describe("literalLikeText", () => {
   ])("escapes %s", (_label, input, expected) => {
     expect(literalLikeText(input)).toBe(expected);
   });
+
+  it("drops what PostgreSQL cannot compare: a NUL character, a lone surrogate", () => {
+    expect(literalLikeText("a\u0000b\uD800%")).toBe("ab\\%");
+  });
 });

@@ -3,6 +3,7 @@
 // existing admin keeps their name and password; `resetAdminPassword` sets ADMIN_PASSWORD again).
 import { signArtist } from "@/lib/artists/sign-artist";
 import { hashPassword } from "@/lib/auth/password";
+import { endSessionsOf } from "@/lib/auth/sessions";
 import { addUtcDays, startOfUtcDay, systemClock } from "@/lib/clock";
 import { prisma, type DbClient } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -84,7 +85,12 @@ async function seedAdmin(options: { resetAdminPassword: boolean }): Promise<Seed
     throw new Error(`The account ${email} (ADMIN_EMAIL) exists and is not the admin; set ADMIN_EMAIL to another address.`);
   }
   if (options.resetAdminPassword) {
-    await prisma.user.update({ where: { id: existing.id }, data: { passwordHash: await hashPassword(ADMIN_PASSWORD) } });
+    // Whoever held the old password may be signed in: every session of the admin ends too.
+    const passwordHash = await hashPassword(ADMIN_PASSWORD);
+    await prisma.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: existing.id }, data: { passwordHash } });
+      await endSessionsOf(tx, existing.id);
+    });
   }
   return { role: "ADMIN", name: existing.name, email };
 }

@@ -3,6 +3,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { findSessionUser, startSession } from "@/lib/auth/sessions";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { resetDatabase } from "@/tests/support/reset-database";
@@ -101,12 +102,15 @@ describe("seedDatabase", () => {
   it("sets ADMIN_PASSWORD again only when asked to", async () => {
     await seedDatabase({ demoData: false });
     const email = env().ADMIN_EMAIL.toLowerCase();
-    await prisma.user.update({ where: { email }, data: { passwordHash: await hashPassword("forgotten by the admin") } });
+    const { id } = await prisma.user.update({ where: { email }, data: { passwordHash: await hashPassword("forgotten by the admin") } });
+    const session = await startSession(id);
 
     await seedDatabase({ demoData: false, resetAdminPassword: true });
 
     const admin = await prisma.user.findUniqueOrThrow({ where: { email } });
     expect(await verifyPassword(admin.passwordHash, env().ADMIN_PASSWORD)).toBe(true);
+    // Whoever was signed in with the old password is signed out.
+    expect(await findSessionUser(session, id)).toBeNull();
   });
 
   it("refuses to make an existing account of ADMIN_EMAIL the admin", async () => {

@@ -10,14 +10,16 @@ import type { ActionState } from "@/lib/errors";
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   callbackUrl?: string;
+  /** Why an earlier attempt was refused, when the page was sent back here with it. */
+  refusal?: string;
 };
 
-export function LoginForm({ action, callbackUrl }: Props) {
+export function LoginForm({ action, callbackUrl, refusal }: Props) {
   const [state, formAction] = useActionState(action, {});
   const email = typeof state.values?.email === "string" ? state.values.email : "";
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      <FormMessage error={state.formError} />
+      <FormMessage error={state.formError ?? (state.fieldErrors ? undefined : refusal)} />
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <Input
         key={`email-${email}`}

@@ -1,6 +1,6 @@
 // The signed-in header: logo, the role's navigation, notifications with the unread count,
-// the person's name and role, and "Sign out". On narrow screens the navigation scrolls in
-// its own row instead of squeezing the account controls.
+// the person's name (a link to their account page) and role, and "Sign out". On narrow
+// screens the navigation scrolls in its own row instead of squeezing the account controls.
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Logo } from "@/components/layout/logo";
@@ -41,9 +41,14 @@ export function AppHeader({ user, unreadCount }: AppHeaderProps) {
             ) : null}
           </Link>
           <div className="min-w-0 text-right leading-tight">
-            <p className="max-w-[9rem] truncate text-sm font-medium text-stone-900 sm:max-w-[14rem]" title={user.name}>
+            {/* The name leads to the account page (docs/domain.md §11). */}
+            <Link
+              href="/account"
+              className="block max-w-[9rem] truncate text-sm font-medium text-stone-900 hover:text-accent-700 hover:underline sm:max-w-[14rem]"
+              title={user.name}
+            >
               {user.name}
-            </p>
+            </Link>
             <Badge tone={user.role === "USER" ? "neutral" : "accent"} className="mt-0.5">
               {roleLabels[user.role]}
             </Badge>

@@ -23,16 +23,16 @@ export function RefreshStatus({ status }: { status: StatisticsRefreshStatusView 
           {running.reason === "DAILY" ? ", daily refresh" : running.requestedBy ? ` by ${running.requestedBy}` : ""})
         </p>
       ) : null}
-      {running?.error ? <p className="text-amber-800">Retrying: {running.error}</p> : null}
+      {running?.problem ? <p className="text-amber-800">{running.problem}</p> : null}
       {!running && lastFinished?.status === "PARTIAL" ? (
         <Alert tone="warning" title="The last refresh was incomplete">
-          {lastFinished.error} The other tracks were updated.
+          {lastFinished.problem} The other tracks were updated.
           {lastFinished.missingTrackIds.length ? ` Missing track ids: ${lastFinished.missingTrackIds.slice(0, 20).join(", ")}.` : null}
         </Alert>
       ) : null}
       {!running && lastFinished?.status === "FAILED" ? (
         <Alert tone="error" title="The last refresh failed">
-          {lastFinished.error ?? "The statistics service did not answer."} The figures below are from the last successful refresh.
+          {lastFinished.problem} The figures below are from the last successful refresh.
         </Alert>
       ) : null}
     </div>

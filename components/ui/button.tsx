@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
-export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
+export type ButtonVariant = "primary" | "secondary" | "danger" | "danger-outline" | "ghost";
 export type ButtonSize = "sm" | "md";
 
 const base =
@@ -15,6 +15,8 @@ const variants: Record<ButtonVariant, string> = {
   primary: "bg-accent-600 text-white shadow-sm hover:bg-accent-700",
   secondary: "border border-stone-300 bg-white text-stone-800 shadow-sm hover:bg-stone-50",
   danger: "bg-red-600 text-white shadow-sm hover:bg-red-700 focus-visible:outline-red-600",
+  // A drastic step offered on every row of a list: marked as such without shouting.
+  "danger-outline": "border border-red-300 bg-white text-red-700 shadow-sm hover:bg-red-50 focus-visible:outline-red-600",
   ghost: "text-stone-700 hover:bg-stone-100",
 };
 

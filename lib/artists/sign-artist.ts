@@ -7,6 +7,7 @@ import type { DbClient } from "@/lib/db";
 import { ConflictError, isUniqueViolation } from "@/lib/errors";
 import { contractEndDue } from "@/lib/events/definitions";
 import { enqueueEvent } from "@/lib/events/enqueue-event";
+import { changeRole } from "@/lib/users/change-role";
 
 /** A contract runs until the same day next year (UTC). */
 const CONTRACT_YEARS = 1;
@@ -15,8 +16,7 @@ export type SignArtistInput = { userId: number; nickname: string; managerId: num
 
 /** Call inside the caller's transaction; the contract-end event commits with the artist. */
 export async function signArtist(tx: DbClient, input: SignArtistInput, clock: Clock = systemClock) {
-  const user = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { role: true } });
-  if (user.role !== "USER") {
+  if (!(await changeRole(tx, input.userId, "USER", "ARTIST"))) {
     throw new ConflictError("The applicant is no longer a plain user (their role changed), so they cannot be signed as an artist.");
   }
   const contractDueDate = addUtcYears(startOfUtcDay(clock.now()), CONTRACT_YEARS);
@@ -24,7 +24,6 @@ export async function signArtist(tx: DbClient, input: SignArtistInput, clock: Cl
     const artist = await tx.artist.create({
       data: { userId: input.userId, nickname: input.nickname, contractDueDate, managerId: input.managerId, active: true },
     });
-    await tx.user.update({ where: { id: input.userId }, data: { role: "ARTIST" } });
     await enqueueEvent(tx, contractEndDue, { artistId: artist.id, contractDueDate: toIsoDay(contractDueDate) }, { availableAt: contractDueDate });
     return artist;
   } catch (error) {

@@ -1,12 +1,13 @@
 // The part of the next-auth configuration that needs no database, so the proxy can verify
 // the session cookie without loading Prisma or argon2. lib/auth/auth.ts adds the provider.
 import type { NextAuthConfig } from "next-auth";
+import { SESSION_IDLE_LIMIT_MS } from "@/lib/auth/session-rules";
 import { authSecret } from "@/lib/env";
 
 export const authConfig = {
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 14 },
+  session: { strategy: "jwt", maxAge: SESSION_IDLE_LIMIT_MS / 1000 },
   pages: { signIn: "/login" },
   providers: [],
   // A wrong password is an expected outcome (the form says so), not a server error to log.
@@ -17,12 +18,18 @@ export const authConfig = {
     },
   },
   callbacks: {
+    // The cookie carries the user id and the id of the session's row (lib/auth/sessions.ts),
+    // which every request checks; nothing else about the person is trusted from it.
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = user.sessionId;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.sessionId = token.sid;
       return session;
     },
   },

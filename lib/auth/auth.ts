@@ -1,10 +1,12 @@
 // next-auth (Auth.js v5): email + password sign-in, sessions as signed JWT cookies that
-// carry only the user id; the role is read from the database on every request.
+// carry the user id and the id of the session's row; the role and the row are read from the
+// database on every request (lib/auth/guards.ts, decision 012).
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "@/lib/auth/auth-config";
 import { clientAddress } from "@/lib/auth/client-address";
+import { endSession, startSession } from "@/lib/auth/sessions";
 import { throttledSignIn, TooManyAttemptsError } from "@/lib/auth/throttle";
 import { authenticate } from "@/lib/users/authenticate";
 import { signInSchema } from "@/lib/users/schemas";
@@ -17,6 +19,11 @@ export class TooManyAttemptsSignin extends CredentialsSignin {
     super(refusal.message);
     this.refusal = refusal.message;
   }
+}
+
+/** The right password for an account the admin has disabled (docs/domain.md §10). */
+export class AccountDisabledSignin extends CredentialsSignin {
+  code = "account_disabled";
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -38,8 +45,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           throw error;
         }
         if (!user) throw new CredentialsSignin();
-        return { id: String(user.id), name: user.name, email: user.email };
+        if (user.disabled) throw new AccountDisabledSignin();
+        const sessionId = await startSession(user.id);
+        return { id: String(user.id), name: user.name, email: user.email, sessionId };
       },
     }),
   ],
+  events: {
+    // Both ways of signing out (the header's button, POST /api/auth/signout) end the row, so a
+    // copy of the cookie, or one a request in flight sets again, no longer signs anyone in.
+    async signOut(message) {
+      const sessionId = "token" in message ? message.token?.sid : undefined;
+      if (sessionId) await endSession(sessionId);
+    },
+  },
 });

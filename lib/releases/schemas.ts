@@ -1,13 +1,13 @@
 // The release form's schema (docs/domain.md §2 limits), shared by the form, its actions and lib.
 import { z } from "zod";
 import { isoDayField } from "@/lib/iso-day-schema";
+import { storableText } from "@/lib/storable-text";
 
 export const MAX_TRACKS = 100;
 export const TRACK_TYPE_SUGGESTIONS = ["song", "intro", "outro", "interlude", "remix", "skit", "live"] as const;
 
 const trimmedText = (what: string, max: number) =>
-  z
-    .string()
+  storableText()
     .trim()
     .min(1, `Enter the ${what}`)
     .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be at most ${max} characters`);
@@ -37,8 +37,7 @@ const trackInputSchema = z.object({
     .pipe(z.number().int().min(1, "Duration must be at least 1 second").max(9998, "Duration must be at most 9998 seconds")),
   genre: trimmedText("genre", 32),
   type: trimmedText("type", 32),
-  artists: z
-    .string()
+  artists: storableText()
     .default("")
     .transform(splitNicknames)
     .pipe(z.array(z.string().max(64, "A nickname has at most 64 characters")).max(20, "At most 20 other performing artists")),

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { pageSchema } from "@/lib/pagination";
 import { firstParam } from "@/lib/search-params";
+import { storableText } from "@/lib/storable-text";
 import { statusLabels, typeLabels } from "@/lib/requests/state-machine";
 
 const requestStatuses = Object.keys(statusLabels) as [RequestStatus, ...RequestStatus[]];
@@ -18,7 +19,7 @@ export type QueueSort = (typeof queueSorts)[number];
 const queueFiltersSchema = z.object({
   status: z.enum(queueStatusFilters).catch("open"),
   type: z.enum(["all", ...requestTypes]).catch("all"),
-  q: z.string().trim().max(100).catch(""),
+  q: storableText().trim().max(100).catch(""),
   sort: z.enum(queueSorts).catch("newest"),
   page: pageSchema,
 });

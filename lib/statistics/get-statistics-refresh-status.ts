@@ -1,4 +1,7 @@
 // What the manager sees about refreshes: the one running (if any) and the last finished one.
+// The service's own words (addresses, driver messages, its reply) stay in the row's `error`
+// for the log and the admin; people see what went wrong in ours, with a reference
+// (docs/domain.md §11 "Bad input").
 import "server-only";
 import { prisma, type Db } from "@/lib/db";
 import type { StatisticsRefreshReason, StatisticsRefreshStatus } from "@/lib/generated/prisma/enums";
@@ -12,7 +15,8 @@ type RefreshSummary = {
   tracksUpdated: number;
   missingTrackIds: number[];
   unknownTrackIds: string[];
-  error: string | null;
+  /** What went wrong, in words fit to show, or null. */
+  problem: string | null;
   requestedBy: string | null;
 };
 
@@ -47,7 +51,20 @@ export async function getStatisticsRefreshStatus(db: Db = prisma): Promise<Stati
       select: { finishedAt: true },
     }),
   ]);
-  const summary = (row: typeof running): RefreshSummary | null =>
-    row && { ...row, requestedBy: row.requestedBy?.name ?? null };
+  const summary = (row: typeof running): RefreshSummary | null => {
+    if (!row) return null;
+    const { error, requestedBy, ...rest } = row;
+    return { ...rest, problem: problemToShow(row.id, row.status, error), requestedBy: requestedBy?.name ?? null };
+  };
   return { running: summary(running), lastFinished: summary(lastFinished), lastRefreshedAt: lastStored?.finishedAt ?? null };
+}
+
+/** A partial run's problems are our own count of tracks; a failure is named only by reference. */
+function problemToShow(id: number, status: StatisticsRefreshStatus, error: string | null): string | null {
+  if (status === "PARTIAL") return error;
+  if (status === "SUCCEEDED" || (status === "RUNNING" && !error)) return null;
+  const reference = `Reference: refresh #${id}.`;
+  return status === "RUNNING"
+    ? `The statistics service did not answer; trying again. ${reference}`
+    : `The statistics service did not answer. ${reference}`;
 }

@@ -152,14 +152,30 @@ describe("getStatisticsRefreshStatus", () => {
     await prisma.statisticsRefresh.create({
       data: { reason: "DAILY", day: addUtcDays(today, -1), dailyKey: addUtcDays(today, -1), status: "SUCCEEDED", finishedAt: stored },
     });
-    await prisma.statisticsRefresh.create({
-      data: { reason: "MANUAL", day: today, requestedById: manager.id, status: "FAILED", finishedAt: new Date("2026-11-24T09:00:00Z"), error: "down" },
+    const failed = await prisma.statisticsRefresh.create({
+      data: {
+        reason: "MANUAL",
+        day: today,
+        requestedById: manager.id,
+        status: "FAILED",
+        finishedAt: new Date("2026-11-24T09:00:00Z"),
+        error: "connect ECONNREFUSED 10.0.0.7:4010",
+      },
     });
-    await prisma.statisticsRefresh.create({ data: { reason: "MANUAL", day: today, requestedById: manager.id } });
+    const running = await prisma.statisticsRefresh.create({
+      data: { reason: "MANUAL", day: today, requestedById: manager.id, error: "Attempt 1 failed: statistics service answered HTTP 502: <html>" },
+    });
 
     const status = await getStatisticsRefreshStatus();
     expect(status.lastRefreshedAt).toEqual(stored);
-    expect(status.lastFinished).toMatchObject({ status: "FAILED", error: "down" });
-    expect(status.running).toMatchObject({ status: "RUNNING", reason: "MANUAL", requestedBy: "Report Manager" });
+    // The service's own words stay in the row; the manager gets ours and a reference.
+    expect(status.lastFinished).toMatchObject({ status: "FAILED", problem: `The statistics service did not answer. Reference: refresh #${failed.id}.` });
+    expect(status.running).toMatchObject({
+      status: "RUNNING",
+      reason: "MANUAL",
+      requestedBy: "Report Manager",
+      problem: `The statistics service did not answer; trying again. Reference: refresh #${running.id}.`,
+    });
+    expect(JSON.stringify(status)).not.toMatch(/ECONNREFUSED|10\.0\.0\.7|HTTP 502|<html>/);
   });
 });

@@ -140,7 +140,7 @@ describe("the admin's lists", () => {
     const first = await listUsers({ page: 1, pageSize: 2 });
     expect(first).toMatchObject({ page: 1, pageCount: 3, total: 5 });
     expect(first.users.map((user) => user.name)).toEqual(["Listed 4", "Listed 3"]);
-    expect(Object.keys(first.users[0]!).sort()).toEqual(["createdAt", "email", "id", "name", "role"]);
+    expect(Object.keys(first.users[0]!).sort()).toEqual(["createdAt", "disabledAt", "email", "id", "name", "role"]);
     // A page that does not exist shows the first (docs/domain.md §11).
     expect(await listUsers({ page: 99, pageSize: 2 })).toMatchObject({ page: 1, users: first.users });
     expect((await listUsers({ search: "listed 2" })).users.map((user) => user.name)).toEqual(["Listed 2"]);

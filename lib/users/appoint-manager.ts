@@ -8,6 +8,7 @@ import { openRequestWhere } from "@/lib/requests/open-request";
 import { requeueWaitingSignRequests } from "@/lib/requests/sign/requeue-waiting-sign-requests";
 import { transitionRequest } from "@/lib/requests/transition-request";
 import { appointableRole, canAppointManager } from "@/lib/users/appointment-rule";
+import { changeRole } from "@/lib/users/change-role";
 
 const refusals: Record<Exclude<Role, typeof appointableRole>, string> = {
   ARTIST: "Only users can be made managers; artists cannot be appointed",
@@ -28,8 +29,7 @@ export async function appointManager(input: AppointManagerInput): Promise<{ mana
 }
 
 async function appointManagerIn(tx: DbClient, input: AppointManagerInput): Promise<{ managerId: number }> {
-  const promoted = await tx.user.updateMany({ where: { id: input.userId, role: appointableRole }, data: { role: "MANAGER" } });
-  if (promoted.count !== 1) {
+  if (!(await changeRole(tx, input.userId, appointableRole, "MANAGER"))) {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { role: true } });
     if (!user) throw new NotFoundError("User not found");
     if (canAppointManager(user.role)) throw new ConflictError("This user changed meanwhile; reload and try again");

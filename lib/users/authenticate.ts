@@ -1,4 +1,5 @@
 // Checks an email and password; the same answer for an unknown email and a wrong password.
+// Whether the account is disabled is said only to someone who knew the password.
 import "server-only";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { prisma } from "@/lib/db";
@@ -9,7 +10,7 @@ let decoyHash: Promise<string> | undefined;
 export async function authenticate(email: string, password: string) {
   const user = await prisma.user.findUnique({
     where: { email: email.trim().toLowerCase() },
-    select: { id: true, name: true, email: true, passwordHash: true },
+    select: { id: true, name: true, email: true, passwordHash: true, disabledAt: true },
   });
   if (!user) {
     decoyHash ??= hashPassword("decoy-password-for-timing");
@@ -17,5 +18,5 @@ export async function authenticate(email: string, password: string) {
     return null;
   }
   if (!(await verifyPassword(user.passwordHash, password))) return null;
-  return { id: user.id, name: user.name, email: user.email };
+  return { id: user.id, name: user.name, email: user.email, disabled: user.disabledAt !== null };
 }

@@ -1,4 +1,5 @@
-// The admin's list of every account, newest first, a page at a time.
+// The admin's list of every account, newest first, a page at a time, with whether each is
+// disabled (docs/domain.md §10).
 import "server-only";
 import { prisma } from "@/lib/db";
 import { literalLikeText } from "@/lib/like-pattern";
@@ -8,7 +9,11 @@ import { publicUserSelect, type PublicUser } from "@/lib/users/register-user";
 
 const USERS_PAGE_SIZE = 20;
 
-export type UserPage = { users: PublicUser[]; page: number; pageCount: number; total: number };
+const listedUserSelect = { ...publicUserSelect, disabledAt: true } as const;
+
+export type ListedUser = PublicUser & { disabledAt: Date | null };
+
+export type UserPage = { users: ListedUser[]; page: number; pageCount: number; total: number };
 
 export type ListUsersOptions = {
   page?: number;
@@ -31,7 +36,7 @@ export async function listUsers({ page: requestedPage = 1, search, pageSize = US
     requestedPage,
     pageSize,
     () => prisma.user.count({ where }),
-    (window) => prisma.user.findMany({ where, select: publicUserSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...window }),
+    (window) => prisma.user.findMany({ where, select: listedUserSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...window }),
   );
   return { users, ...page };
 }

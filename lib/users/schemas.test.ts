@@ -1,7 +1,7 @@
 // The account form rules: what registration and sign-in accept and what they answer.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createManagerSchema, registerSchema, signInSchema } from "@/lib/users/schemas";
+import { changePasswordSchema, createManagerSchema, registerSchema, renameSchema, signInSchema } from "@/lib/users/schemas";
 
 describe("registerSchema", () => {
   it("trims the name and lower-cases and trims the email", () => {
@@ -52,5 +52,23 @@ describe("signInSchema", () => {
     expect(signInSchema.parse({ email: " Admin@CookDroogers.local", password: "x" }).email).toBe("admin@cookdroogers.local");
     const result = signInSchema.safeParse({ email: "admin@cookdroogers.local", password: "" });
     expect(z.flattenError(result.error!).fieldErrors.password).toEqual(["Enter your password"]);
+  });
+});
+
+describe("the account page's schemas", () => {
+  it("rename with the registration's name rule", () => {
+    expect(renameSchema.parse({ name: "  Grace " }).name).toBe("Grace");
+    expect(z.flattenError(renameSchema.safeParse({ name: " " }).error!).fieldErrors.name).toEqual(["Enter your name"]);
+    expect(renameSchema.safeParse({ name: "x".repeat(101) }).success).toBe(false);
+  });
+
+  it("needs the current password and holds the new one to the registration's password rule", () => {
+    const result = changePasswordSchema.safeParse({ currentPassword: "", newPassword: "1234567" });
+    expect(z.flattenError(result.error!).fieldErrors).toEqual({
+      currentPassword: ["Enter your current password"],
+      newPassword: ["Password must be at least 8 characters"],
+    });
+    expect(changePasswordSchema.safeParse({ currentPassword: "old", newPassword: "12345678" }).success).toBe(true);
+    expect(changePasswordSchema.safeParse({ currentPassword: "old", newPassword: "x".repeat(201) }).success).toBe(false);
   });
 });

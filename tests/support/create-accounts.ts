@@ -7,11 +7,14 @@ import type { Db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { uniqueSuffix } from "./unique-suffix";
 
+/** The password of every test account. */
+export const TEST_PASSWORD = "test-password";
+
 // One Argon2 hash for every test account: hashing is deliberately slow.
 let cachedHash: Promise<string> | undefined;
 
 export async function createUser(db: Db, role: Role = "USER", name?: string): Promise<SessionUser> {
-  cachedHash ??= hashPassword("test-password");
+  cachedHash ??= hashPassword(TEST_PASSWORD);
   const suffix = uniqueSuffix();
   const user = await db.user.create({
     data: { name: name ?? `Test ${role.toLowerCase()} ${suffix}`, email: `${role.toLowerCase()}-${suffix}@example.test`, passwordHash: await cachedHash, role },

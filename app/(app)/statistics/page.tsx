@@ -20,8 +20,9 @@ export const metadata: Metadata = { title: "Statistics" };
 
 const rangeLabels: Record<ChartRange, string> = { "30d": "30 days", "90d": "90 days", "1y": "1 year" };
 
+/** The chart's range from the query string; anything else (even "toString", which `in` would take) is the default. */
 function parseRange(value: string | string[] | undefined): ChartRange {
-  return typeof value === "string" && value in CHART_RANGES ? (value as ChartRange) : "90d";
+  return typeof value === "string" && Object.hasOwn(CHART_RANGES, value) ? (value as ChartRange) : "90d";
 }
 
 export default async function StatisticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -3,12 +3,12 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { defineAction, formFields } from "@/lib/actions/define-action";
-import { signIn, TooManyAttemptsSignin } from "@/lib/auth/auth";
+import { AccountDisabledSignin, signIn, TooManyAttemptsSignin } from "@/lib/auth/auth";
 import { allowAnyone } from "@/lib/auth/guards";
 import { afterSignInPath } from "@/lib/auth/role-home";
 import { DomainError } from "@/lib/errors";
 import { getUserRoleByEmail } from "@/lib/users/get-user-role";
-import { INVALID_CREDENTIALS, signInFormSchema } from "@/lib/users/schemas";
+import { ACCOUNT_DISABLED, INVALID_CREDENTIALS, signInFormSchema } from "@/lib/users/schemas";
 
 export const signInAction = defineAction({
   guard: allowAnyone,
@@ -20,6 +20,7 @@ export const signInAction = defineAction({
       await signIn("credentials", { email, password, redirect: false });
     } catch (error) {
       if (error instanceof TooManyAttemptsSignin) throw new DomainError(error.refusal);
+      if (error instanceof AccountDisabledSignin) throw new DomainError(ACCOUNT_DISABLED);
       if (error instanceof AuthError) throw new DomainError(INVALID_CREDENTIALS);
       throw error;
     }

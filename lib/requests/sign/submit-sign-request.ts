@@ -11,6 +11,8 @@ import { maySubmit } from "@/lib/requests/state-machine";
 import type { SignContractInput } from "@/lib/requests/sign/schemas";
 import { signRequestExpiresAt } from "@/lib/requests/timing";
 
+/** The refusal of anyone already part of the label (an artist, a manager, the admin). */
+export const SIGN_REQUEST_REFUSAL = "Only people who are not yet part of the label can ask to join it";
 const NICKNAME_TAKEN = "This nickname is already taken";
 const ALREADY_OPEN = "You already have an open request to join the label";
 
@@ -32,7 +34,7 @@ async function nicknameTaken(tx: DbClient, nickname: string): Promise<boolean> {
 
 export async function submitSignRequest(user: SessionUser, input: SignContractInput) {
   if (!maySubmit("SIGN_CONTRACT", user)) {
-    throw new ForbiddenError("Only people who are not yet part of the label can ask to join it");
+    throw new ForbiddenError(SIGN_REQUEST_REFUSAL);
   }
   try {
     return await prisma.$transaction(async (tx) => {

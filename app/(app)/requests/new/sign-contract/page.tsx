@@ -1,6 +1,7 @@
 // /requests/new/sign-contract: a user asks to join the label.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { SignContractForm } from "@/components/requests/sign-contract-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -14,8 +15,9 @@ export const metadata: Metadata = { title: "Join the label" };
 
 export default async function SignContractPage() {
   const user = await requireUser();
-  const mayAsk = maySubmit("SIGN_CONTRACT", user);
-  const open = mayAsk ? await findOpenSignRequest(user) : null;
+  // Only someone not yet part of the label may ask to join it; to anyone else the page does not exist (docs/domain.md §1).
+  if (!maySubmit("SIGN_CONTRACT", user)) notFound();
+  const open = await findOpenSignRequest(user);
   return (
     <>
       <PageHeader
@@ -23,9 +25,7 @@ export default async function SignContractPage() {
         description="Send the label a request to sign a contract. A manager reviews it; you will be notified of the decision."
       />
       <Card>
-        {!mayAsk ? (
-          <Alert tone="info">Only people who are not yet part of the label can ask to join it.</Alert>
-        ) : open ? (
+        {open ? (
           <Alert tone="info" title="You already have an open request to join the label">
             <Link className="underline" href={`/requests/${open.id}`}>
               See its status

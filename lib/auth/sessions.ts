@@ -1,0 +1,70 @@
+// Revocable sessions (docs/domain.md §11, decision 012). Signing in creates a row; the session
+// cookie (a signed JWT) names it. Every request reads the row with its user (currentUser), so
+// ending rows ends sessions at once: signing out ends one, "Sign out everywhere", disabling the
+// account and losing a role end all of the account's, a password change all but the current.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { isSessionLive, prunableBefore, shouldTouchSession } from "@/lib/auth/session-rules";
+import { systemClock, type Clock } from "@/lib/clock";
+import { prisma, type Db, type DbClient } from "@/lib/db";
+
+/** Starts a session for a person who has just proved who they are; returns its id for the cookie. */
+export async function startSession(userId: number, db: Db | DbClient = prisma, clock: Clock = systemClock): Promise<string> {
+  const id = randomBytes(32).toString("base64url");
+  const now = clock.now();
+  await db.userSession.create({ data: { id, userId, createdAt: now, lastSeenAt: now } });
+  return id;
+}
+
+const sessionUserSelect = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  disabledAt: true,
+  manager: { select: { id: true } },
+  artist: { select: { id: true } },
+} as const;
+
+/**
+ * The account a session cookie stands for, when its session is live and the account enabled;
+ * null otherwise (the visitor counts as signed out). One read; a write at most hourly.
+ */
+export async function findSessionUser(sessionId: string, userId: number, clock: Clock = systemClock) {
+  const session = await prisma.userSession.findUnique({
+    where: { id: sessionId },
+    select: { userId: true, endedAt: true, lastSeenAt: true, user: { select: sessionUserSelect } },
+  });
+  const now = clock.now();
+  if (!session || session.userId !== userId || !isSessionLive(session, now) || session.user.disabledAt) return null;
+  if (shouldTouchSession(session, now)) {
+    await prisma.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { lastSeenAt: now } });
+  }
+  return session.user;
+}
+
+/** Ends one session (signing out); ending an ended or unknown session does nothing. */
+export async function endSession(sessionId: string, db: Db | DbClient = prisma, clock: Clock = systemClock): Promise<void> {
+  await db.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: clock.now() } });
+}
+
+/** Ends every live session of an account, but `except` (the session making a password change). */
+export async function endSessionsOf(
+  db: Db | DbClient,
+  userId: number,
+  { except, clock = systemClock }: { except?: string; clock?: Clock } = {},
+): Promise<number> {
+  const { count } = await db.userSession.updateMany({
+    where: { userId, endedAt: null, ...(except ? { id: { not: except } } : {}) },
+    data: { endedAt: clock.now() },
+  });
+  return count;
+}
+
+/** Deletes rows that can never count again (ended or idle past the limit); run by the worker. */
+export async function pruneSessions(db: Db, now: Date, batchSize = 5_000): Promise<number> {
+  const before = prunableBefore(now);
+  return db.$executeRaw`
+    DELETE FROM "UserSession" WHERE "id" IN (
+      SELECT "id" FROM "UserSession" WHERE "lastSeenAt" < ${before} OR "endedAt" < ${before} LIMIT ${batchSize})`;
+}
