@@ -122,9 +122,10 @@ describe("worker platform", () => {
     expect((await prisma.outboxEvent.findUniqueOrThrow({ where: { id: expiry.id } })).sentAt).toBeNull();
     await first.stop();
 
-    // Ninety days pass while no worker runs.
-    await prisma.request.update({ where: { id: request.id }, data: { createdAt: new Date(Date.now() - 91 * 24 * 60 * 60 * 1000) } });
-    await prisma.outboxEvent.update({ where: { id: expiry.id }, data: { availableAt: new Date(Date.now() - 1000) } });
+    // Ninety days pass while no worker runs: the deadline and its event are now in the past.
+    const passed = new Date(Date.now() - 1000);
+    await prisma.request.update({ where: { id: request.id }, data: { createdAt: new Date(Date.now() - 91 * 24 * 60 * 60 * 1000), expiresAt: passed } });
+    await prisma.outboxEvent.update({ where: { id: expiry.id }, data: { availableAt: passed, payload: { requestId: request.id, expiresAt: passed.toISOString() } } });
 
     const second = await startWorker({ db: prisma, workerId: "due-2" });
     try {

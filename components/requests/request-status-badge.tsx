@@ -3,7 +3,14 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { RequestResolution, RequestStatus } from "@/lib/generated/prisma/enums";
 import { resolutionLabels, statusLabels } from "@/lib/requests/state-machine";
 
-const statusTones: Record<RequestStatus, BadgeTone> = { NEW: "info", PROCESSING: "info", ON_APPROVAL: "warning", CLOSED: "neutral" };
+const statusTones: Record<RequestStatus, BadgeTone> = {
+  NEW: "info",
+  PROCESSING: "info",
+  ON_APPROVAL: "warning",
+  // The ball is in the applicant's court (docs/domain.md §9).
+  CHANGES_REQUESTED: "accent",
+  CLOSED: "neutral",
+};
 const resolutionTones: Record<RequestResolution, BadgeTone> = { ACCEPTED: "success", DECLINED: "danger", EXPIRED: "neutral", WITHDRAWN: "neutral" };
 
 export function RequestStatusBadge({ status, resolution }: { status: RequestStatus; resolution: RequestResolution | null }) {

@@ -1,16 +1,33 @@
 "use client";
-// The "join the label" form: nickname and an optional message.
+// The "join the label" form: nickname and an optional message. Also the amend form of a sign
+// request whose changes were requested (docs/domain.md §9): the same fields, prefilled.
 import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/alert";
 import { Input, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/errors";
 
-export function SignContractForm({ submit }: { submit: (state: ActionState, formData: FormData) => Promise<ActionState> }) {
+type Amending = {
+  requestId: number;
+  /** The request's current details, the form's starting values. */
+  nickname: string;
+  message: string | null;
+};
+
+export function SignContractForm({
+  submit,
+  amending,
+}: {
+  submit: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  amending?: Amending;
+}) {
   const [state, action] = useActionState(submit, {});
-  const value = (name: string) => (typeof state.values?.[name] === "string" ? (state.values[name] as string) : "");
+  const initial = { nickname: amending?.nickname ?? "", message: amending?.message ?? "" };
+  const value = (name: "nickname" | "message") =>
+    state.values ? (typeof state.values[name] === "string" ? (state.values[name] as string) : "") : initial[name];
   return (
     <form action={action} className="max-w-xl space-y-5" noValidate>
+      {amending ? <input type="hidden" name="requestId" value={amending.requestId} /> : null}
       <FormMessage error={state.formError} />
       <Input
         label="Nickname"
@@ -31,7 +48,11 @@ export function SignContractForm({ submit }: { submit: (state: ActionState, form
         error={state.fieldErrors?.message}
         hint="Tell the label about yourself (up to 2000 characters)."
       />
-      <SubmitButton pendingLabel="Submitting…">Submit request</SubmitButton>
+      {amending ? (
+        <SubmitButton pendingLabel="Resubmitting…">Resubmit</SubmitButton>
+      ) : (
+        <SubmitButton pendingLabel="Submitting…">Submit request</SubmitButton>
+      )}
     </form>
   );
 }

@@ -22,12 +22,28 @@ export const publishRequestGradingDue = defineEvent({
   keyOf: (payload) => `request-${payload.requestId}`,
 });
 
+/**
+ * A request's deadline as it was when the event was scheduled (docs/domain.md §9 "Deadlines"):
+ * its handler acts only while the request's `expiresAt` still equals it. Version 1 events,
+ * enqueued before deadlines were stored, carry no `expiresAt`.
+ */
+const requestDeadline = requestRef.extend({ expiresAt: z.iso.datetime().optional() });
+
 /** A request still undecided at this time is closed as Expired. */
 export const requestExpiryDue = defineEvent({
   name: "request.expiry-due",
+  version: 2,
+  topic: "dueRequests",
+  schema: requestDeadline,
+  keyOf: (payload) => `request-${payload.requestId}`,
+});
+
+/** A request still undecided 7 days before it expires: its assigned manager is reminded. */
+export const requestReminderDue = defineEvent({
+  name: "request.reminder-due",
   version: 1,
   topic: "dueRequests",
-  schema: requestRef,
+  schema: requestRef.extend({ expiresAt: z.iso.datetime() }),
   keyOf: (payload) => `request-${payload.requestId}`,
 });
 

@@ -30,7 +30,7 @@ export type ReleaseDetail = {
     grade: number | null;
     createdAt: Date;
   }[];
-  hasOpenPublishRequest: boolean;
+  openPublishRequestStatus: RequestStatus | null;
 };
 
 /** Null for a missing release and for another artist's: the caller answers "not found" to both. */
@@ -85,7 +85,7 @@ export async function getRelease(artistId: number, releaseId: number): Promise<R
     })),
     publication: release.publication,
     requests: release.requests,
-    hasOpenPublishRequest: release.requests.some((request) => isOpen(request.status)),
+    openPublishRequestStatus: release.requests.find((request) => isOpen(request.status))?.status ?? null,
   };
 }
 

@@ -13,7 +13,7 @@ export type ReleaseListItem = {
   scheduledDate: Date | null;
   publishedAt: Date | null;
   openRequest: { id: number; status: RequestStatus } | null;
-  hasOpenPublishRequest: boolean;
+  openPublishRequestStatus: RequestStatus | null;
 };
 
 export async function listReleases(artistId: number): Promise<ReleaseListItem[]> {
@@ -43,6 +43,6 @@ export async function listReleases(artistId: number): Promise<ReleaseListItem[]>
     scheduledDate: release.publication?.scheduledDate ?? null,
     publishedAt: release.publication?.publishedAt ?? null,
     openRequest: release.requests[0] ?? null,
-    hasOpenPublishRequest: release.requests.length > 0,
+    openPublishRequestStatus: release.requests[0]?.status ?? null,
   }));
 }

@@ -3,11 +3,11 @@
 import "server-only";
 import type { DbClient } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
+import type { ReleaseStatus, RequestStatus } from "@/lib/generated/prisma/enums";
 import { openPublishRequestWhere } from "@/lib/releases/release-rules";
 import { RELEASE_NOT_FOUND } from "@/lib/releases/schemas";
 
-export type LockedRelease = { id: number; title: string; status: ReleaseStatus; hasOpenPublishRequest: boolean };
+export type LockedRelease = { id: number; title: string; status: ReleaseStatus; openPublishRequestStatus: RequestStatus | null };
 
 /** Another artist's release is "not found", exactly like a missing one. */
 export async function lockOwnRelease(tx: DbClient, artistId: number, releaseId: number): Promise<LockedRelease> {
@@ -18,7 +18,7 @@ export async function lockOwnRelease(tx: DbClient, artistId: number, releaseId: 
   if (!release) throw new NotFoundError(RELEASE_NOT_FOUND);
   const openRequest = await tx.request.findFirst({
     where: { releaseId, ...openPublishRequestWhere },
-    select: { id: true },
+    select: { status: true },
   });
-  return { id: release.id, title: release.title, status: release.status, hasOpenPublishRequest: openRequest !== null };
+  return { id: release.id, title: release.title, status: release.status, openPublishRequestStatus: openRequest?.status ?? null };
 }

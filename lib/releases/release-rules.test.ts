@@ -10,15 +10,27 @@ import {
   type ReleaseState,
 } from "@/lib/releases/release-rules";
 
-const unpublished: ReleaseState = { status: "UNPUBLISHED", hasOpenPublishRequest: false };
-const waiting: ReleaseState = { status: "UNPUBLISHED", hasOpenPublishRequest: true };
-const scheduled: ReleaseState = { status: "SCHEDULED", hasOpenPublishRequest: false };
-const published: ReleaseState = { status: "PUBLISHED", hasOpenPublishRequest: false };
+const unpublished: ReleaseState = { status: "UNPUBLISHED", openPublishRequestStatus: null };
+const waiting: ReleaseState = { status: "UNPUBLISHED", openPublishRequestStatus: "ON_APPROVAL" };
+const awaitingChanges: ReleaseState = { status: "UNPUBLISHED", openPublishRequestStatus: "CHANGES_REQUESTED" };
+const scheduled: ReleaseState = { status: "SCHEDULED", openPublishRequestStatus: null };
+const published: ReleaseState = { status: "PUBLISHED", openPublishRequestStatus: null };
 
 describe("changing a release", () => {
   it("is allowed only while unpublished without an open publish request", () => {
     expect(canChangeRelease(unpublished)).toBe(true);
     expect([waiting, scheduled, published].map(canChangeRelease)).toEqual([false, false, false]);
+    for (const status of ["NEW", "PROCESSING", "ON_APPROVAL"] as const) {
+      expect(canChangeRelease({ status: "UNPUBLISHED", openPublishRequestStatus: status })).toBe(false);
+    }
+  });
+
+  it("is allowed while its publish request waits for changes (docs/domain.md §9)", () => {
+    expect(canChangeRelease(awaitingChanges)).toBe(true);
+    // Still kept: the request points at it.
+    expect(releaseDeletionBlocker({ ...awaitingChanges, publishRequestCount: 1 })).toMatch(/publish request history/);
+    // And no second request while that one is open.
+    expect(canRequestPublication(awaitingChanges)).toBe(false);
   });
 
   it("says why it is refused", () => {

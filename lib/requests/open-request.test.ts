@@ -3,7 +3,7 @@ import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import { isOpen, openRequestSql, openRequestWhere, openStatuses } from "./open-request";
 
 describe("open requests", () => {
-  const statuses: RequestStatus[] = ["NEW", "PROCESSING", "ON_APPROVAL", "CLOSED"];
+  const statuses: RequestStatus[] = ["NEW", "PROCESSING", "ON_APPROVAL", "CHANGES_REQUESTED", "CLOSED"];
 
   it("are every request not closed, in TypeScript, Prisma and SQL alike", () => {
     expect(statuses.filter(isOpen)).toEqual([...openStatuses]);

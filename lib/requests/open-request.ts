@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 
 /** The statuses of a request that is still open, in lifecycle order. */
-export const openStatuses = ["NEW", "PROCESSING", "ON_APPROVAL"] as const satisfies readonly RequestStatus[];
+export const openStatuses = ["NEW", "PROCESSING", "ON_APPROVAL", "CHANGES_REQUESTED"] as const satisfies readonly RequestStatus[];
 
 export function isOpen(status: RequestStatus): boolean {
   return status !== "CLOSED";

@@ -2,8 +2,13 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/guards";
 import { ownManagerId } from "@/lib/auth/own-records";
+import { systemClock, type Clock } from "@/lib/clock";
 import { prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
+import { conversationAbilities } from "@/lib/requests/conversation/conversation-rules";
+import { mergeTimeline } from "@/lib/requests/conversation/timeline";
+import { listVisibleComments } from "@/lib/requests/conversation/visible-comments";
+import { expiringSoonUntil } from "@/lib/requests/deadline-rules";
 import { processingFailureReference } from "@/lib/requests/mark-processing-failed";
 import { openRequestWhere } from "@/lib/requests/open-request";
 import { allowedActions, canViewRequest, partiesOf } from "@/lib/requests/state-machine";
@@ -26,6 +31,7 @@ const listSelect = {
   nickname: true,
   grade: true,
   expectedDate: true,
+  expiresAt: true,
   processingFailedAt: true,
   release: { select: { id: true, title: true } },
   applicant: { select: { name: true, email: true } },
@@ -55,17 +61,25 @@ const sortOrders: Record<QueueSort, Prisma.RequestOrderByWithRelationInput[]> = 
   oldest: [{ createdAt: "asc" }, { id: "asc" }],
   "grade-best": [{ grade: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }],
   "grade-worst": [{ grade: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+  "expiring-first": [{ expiresAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
 };
 
+/** Which requests a status choice of the queue shows ("expiring": open, expiring within 7 days). */
+function queueStatusWhere(status: QueueStatusFilter, now: Date): Prisma.RequestWhereInput {
+  if (status === "open") return openRequestWhere;
+  if (status === "expiring") return { ...openRequestWhere, expiresAt: { lte: expiringSoonUntil(now) } };
+  return status === "all" ? {} : { status };
+}
+
 /** The manager's queue: only requests assigned to them; one page of rows per call. */
-export async function listManagerQueue(user: SessionUser, filters: QueueFilters = {}) {
+export async function listManagerQueue(user: SessionUser, filters: QueueFilters = {}, clock: Clock = systemClock) {
   const managerId = ownManagerId(user);
   const status = filters.status ?? "open";
   const searchText = filters.search?.trim();
   const search = searchText ? literalLikeText(searchText) : undefined;
   const where: Prisma.RequestWhereInput = {
     managerId,
-    ...(status === "open" ? openRequestWhere : status === "all" ? {} : { status }),
+    ...queueStatusWhere(status, clock.now()),
     ...(filters.type && filters.type !== "all" ? { type: filters.type } : {}),
     ...(search
       ? {
@@ -85,7 +99,8 @@ export async function listManagerQueue(user: SessionUser, filters: QueueFilters 
     (window) =>
       prisma.request.findMany({
         where,
-        select: { ...listSelect, release: { select: { id: true, title: true, artist: { select: { nickname: true } } } } },
+        // applicantId and managerId: the parties allowedActions reads (the bulk decisions' checkboxes).
+        select: { ...listSelect, applicantId: true, managerId: true, release: { select: { id: true, title: true, artist: { select: { nickname: true } } } } },
         orderBy: sortOrders[filters.sort ?? "newest"],
         ...window,
       }),
@@ -93,7 +108,11 @@ export async function listManagerQueue(user: SessionUser, filters: QueueFilters 
   return { requests, ...page };
 }
 
-/** One request with its timeline, for its applicant or its assigned manager only. */
+/**
+ * One request with its timeline — status changes and the comments this person may read (no
+ * internal note for the applicant: filtered in the query) — for its applicant or its assigned
+ * manager only.
+ */
 export async function getRequestForViewer(user: SessionUser, requestId: number) {
   const request = await prisma.request.findUnique({
     where: { id: requestId },
@@ -108,6 +127,7 @@ export async function getRequestForViewer(user: SessionUser, requestId: number) 
       nickname: true,
       message: true,
       expectedDate: true,
+      expiresAt: true,
       grade: true,
       gradeBreakdown: true,
       processingFailedAt: true,
@@ -125,15 +145,23 @@ export async function getRequestForViewer(user: SessionUser, requestId: number) 
   });
   if (!request || !canViewRequest(request, user)) throw new NotFoundError(REQUEST_NOT_FOUND);
   const parties = partiesOf(request, user);
+  const comments = await listVisibleComments(request, user);
   // The stored failure text holds internal detail (driver messages, addresses, raw replies):
   // only its reference leaves this function (docs/domain.md §11 "Bad input").
   const { processingFailure, ...shown } = request;
   return {
-    request: { ...shown, processingFailureReference: processingFailureReference(processingFailure) },
+    request: {
+      ...shown,
+      processingFailureReference: processingFailureReference(processingFailure),
+      /** The "History" section: status changes and comments, oldest first (docs/domain.md §9). */
+      timeline: mergeTimeline(request.history, comments, request.applicantId),
+    },
     isApplicant: parties.includes("applicant"),
     isAssignedManager: parties.includes("manager"),
     /** What this person may do now: the page shows exactly these buttons. */
     actions: allowedActions(request, user),
+    /** What the Conversation section offers this person. */
+    conversation: conversationAbilities(request, user),
   };
 }
 

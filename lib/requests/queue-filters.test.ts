@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseQueueQuery } from "./queue-filters";
+import { parseQueueQuery, queueStatusOptions } from "./queue-filters";
 
 describe("parseQueueQuery", () => {
   it("defaults to open requests of every type, newest first, page 1", () => {
@@ -24,5 +24,19 @@ describe("parseQueueQuery", () => {
       sort: "newest",
       page: 1,
     });
+  });
+});
+
+describe("the queue's status choices", () => {
+  it("offer every status in its word, Changes requested included (docs/domain.md §9)", () => {
+    expect(queueStatusOptions.map((option) => option.label)).toContain("Changes requested");
+    expect(parseQueueQuery({ status: "CHANGES_REQUESTED" }).status).toBe("CHANGES_REQUESTED");
+  });
+});
+
+describe("the queue's deadline choices (docs/domain.md §9 \"Deadlines\")", () => {
+  it("offer \"Expiring within 7 days\" and a sort by the nearest deadline", () => {
+    expect(queueStatusOptions).toContainEqual({ value: "expiring", label: "Expiring within 7 days" });
+    expect(parseQueueQuery({ status: "expiring", sort: "expiring-first" })).toMatchObject({ status: "expiring", sort: "expiring-first" });
   });
 });

@@ -5,15 +5,17 @@ import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { pageSchema } from "@/lib/pagination";
 import { firstParam } from "@/lib/search-params";
 import { storableText } from "@/lib/storable-text";
+import { EXPIRY_WARNING_DAYS } from "@/lib/requests/deadline-rules";
 import { statusLabels, typeLabels } from "@/lib/requests/state-machine";
 
 const requestStatuses = Object.keys(statusLabels) as [RequestStatus, ...RequestStatus[]];
 const requestTypes = Object.keys(typeLabels) as [RequestType, ...RequestType[]];
 
-const queueStatusFilters = ["open", ...requestStatuses, "all"] as const;
+/** "expiring": open and expiring within 7 days (docs/domain.md §9 "Deadlines"). */
+const queueStatusFilters = ["open", "expiring", ...requestStatuses, "all"] as const;
 export type QueueStatusFilter = (typeof queueStatusFilters)[number];
 
-const queueSorts = ["newest", "oldest", "grade-best", "grade-worst"] as const;
+const queueSorts = ["newest", "oldest", "grade-best", "grade-worst", "expiring-first"] as const;
 export type QueueSort = (typeof queueSorts)[number];
 
 const queueFiltersSchema = z.object({
@@ -36,10 +38,13 @@ export function parseQueueQuery(params: Record<string, string | string[] | undef
   });
 }
 
+/** The words of the deadline filter (docs/domain.md §8). */
+const EXPIRING_FILTER_LABEL = `Expiring within ${EXPIRY_WARNING_DAYS} days`;
+
 /** The choices of the queue's filter form, in the words of the status and type labels. */
 export const queueStatusOptions = queueStatusFilters.map((value) => ({
   value,
-  label: value === "open" ? "All open" : value === "all" ? "All" : statusLabels[value],
+  label: value === "open" ? "All open" : value === "expiring" ? EXPIRING_FILTER_LABEL : value === "all" ? "All" : statusLabels[value],
 }));
 
 export const queueTypeOptions = [
@@ -52,6 +57,7 @@ const sortLabels: Record<QueueSort, string> = {
   oldest: "Oldest first",
   "grade-best": "Best grade first",
   "grade-worst": "Worst grade first",
+  "expiring-first": "Expiring first",
 };
 
 export const queueSortOptions = queueSorts.map((value) => ({ value, label: sortLabels[value] }));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { allowedActions, authorizeTransition, canTransition, canViewRequest, transitions, type RequestAction, type RequestViewer } from "./state-machine";
 
-const statuses: RequestStatus[] = ["NEW", "PROCESSING", "ON_APPROVAL", "CLOSED"];
+const statuses: RequestStatus[] = ["NEW", "PROCESSING", "ON_APPROVAL", "CHANGES_REQUESTED", "CLOSED"];
 const actions = Object.keys(transitions) as RequestAction[];
 
 // The whole lifecycle of docs/domain.md §3, written out: every pair not listed is forbidden.
@@ -11,16 +11,20 @@ const allowed: Record<RequestType, Partial<Record<RequestAction, RequestStatus[]
     assign: ["NEW"],
     accept: ["ON_APPROVAL"],
     decline: ["ON_APPROVAL"],
-    withdraw: ["NEW", "PROCESSING", "ON_APPROVAL"],
-    expire: ["NEW", "PROCESSING", "ON_APPROVAL"],
+    requestChanges: ["ON_APPROVAL"],
+    resubmit: ["CHANGES_REQUESTED"],
+    withdraw: ["NEW", "PROCESSING", "ON_APPROVAL", "CHANGES_REQUESTED"],
+    expire: ["NEW", "PROCESSING", "ON_APPROVAL", "CHANGES_REQUESTED"],
   },
   PUBLISH_RELEASE: {
     startGrading: ["NEW"],
     finishGrading: ["PROCESSING"],
     accept: ["ON_APPROVAL"],
     decline: ["ON_APPROVAL"],
-    withdraw: ["NEW", "PROCESSING", "ON_APPROVAL"],
-    expire: ["NEW", "PROCESSING", "ON_APPROVAL"],
+    requestChanges: ["ON_APPROVAL"],
+    resubmit: ["CHANGES_REQUESTED"],
+    withdraw: ["NEW", "PROCESSING", "ON_APPROVAL", "CHANGES_REQUESTED"],
+    expire: ["NEW", "PROCESSING", "ON_APPROVAL", "CHANGES_REQUESTED"],
   },
 };
 
@@ -53,6 +57,8 @@ describe("request state machine", () => {
   it("lets only managers decide, applicants (or the system, for an applicant made manager) withdraw and the worker do the rest", () => {
     expect(transitions.accept.by).toEqual(["manager"]);
     expect(transitions.decline.by).toEqual(["manager"]);
+    expect(transitions.requestChanges.by).toEqual(["manager"]);
+    expect(transitions.resubmit.by).toEqual(["applicant"]);
     expect(transitions.withdraw.by).toEqual(["applicant", "system"]);
     for (const action of ["assign", "startGrading", "finishGrading", "expire"] as const) expect(transitions[action].by).toEqual(["system"]);
   });
@@ -65,9 +71,38 @@ describe("who may do what", () => {
   const admin: RequestViewer = { id: 40, role: "ADMIN", managerId: null };
   const request = (status: RequestStatus, type: RequestType = "SIGN_CONTRACT") => ({ type, status, applicantId: 10, managerId: 2 });
 
-  it("offers the assigned manager Accept and Decline, and the applicant Withdraw, on a request on approval", () => {
-    expect(allowedActions(request("ON_APPROVAL"), assignedManager)).toEqual(["accept", "decline"]);
+  it("offers the assigned manager Accept, Decline and Request changes, and the applicant Withdraw, on a request on approval", () => {
+    expect(allowedActions(request("ON_APPROVAL"), assignedManager)).toEqual(["accept", "decline", "requestChanges"]);
     expect(allowedActions(request("ON_APPROVAL"), applicant)).toEqual(["withdraw"]);
+  });
+
+  it("offers the assigned manager Request changes on approval, and the applicant Resubmit or Withdraw once changes are requested (docs/domain.md §9)", () => {
+    for (const type of ["SIGN_CONTRACT", "PUBLISH_RELEASE"] as RequestType[]) {
+      expect(allowedActions(request("ON_APPROVAL", type), assignedManager)).toEqual(["accept", "decline", "requestChanges"]);
+      expect(allowedActions(request("CHANGES_REQUESTED", type), applicant)).toEqual(["resubmit", "withdraw"]);
+      expect(allowedActions(request("CHANGES_REQUESTED", type), assignedManager)).toEqual([]);
+      for (const viewer of [otherManager, admin]) expect(allowedActions(request("CHANGES_REQUESTED", type), viewer)).toEqual([]);
+    }
+  });
+
+  it("sends a resubmitted request back to New, where the worker takes it on again", () => {
+    expect(transitions.requestChanges.to).toBe("CHANGES_REQUESTED");
+    expect(transitions.resubmit.to).toBe("NEW");
+    expect(canTransition("SIGN_CONTRACT", "NEW", "assign")).toBe(true);
+    expect(canTransition("PUBLISH_RELEASE", "NEW", "startGrading")).toBe(true);
+  });
+
+  it("tells the loser of a race on changes that the request moved on", () => {
+    // Accepted by a second click, or resubmitted in another tab, before this click arrived.
+    expect(authorizeTransition(request("CLOSED"), assignedManager, "requestChanges")).toBe("moved-on");
+    expect(authorizeTransition(request("CHANGES_REQUESTED"), assignedManager, "accept")).toBe("moved-on");
+    expect(authorizeTransition(request("NEW"), applicant, "resubmit")).toBe("moved-on");
+    expect(authorizeTransition(request("CLOSED"), applicant, "resubmit")).toBe("moved-on");
+    expect(authorizeTransition(request("CHANGES_REQUESTED"), assignedManager, "resubmit")).toBe("not-yours");
+    expect(authorizeTransition(request("ON_APPROVAL"), applicant, "requestChanges")).toBe("not-yours");
+    expect(authorizeTransition(request("CHANGES_REQUESTED"), otherManager, "resubmit")).toBe("hidden");
+    expect(authorizeTransition(request("CHANGES_REQUESTED"), "system", "expire")).toBe("allowed");
+    expect(authorizeTransition(request("CHANGES_REQUESTED"), "system", "resubmit")).toBe("not-yours");
   });
 
   it("offers nothing to strangers, nothing on a closed request, and never the worker's steps", () => {

@@ -10,6 +10,8 @@ export type RequestAction =
   | "finishGrading"
   | "accept"
   | "decline"
+  | "requestChanges"
+  | "resubmit"
   | "withdraw"
   | "expire";
 
@@ -33,6 +35,10 @@ export const transitions: Record<RequestAction, Transition> = {
   finishGrading: { from: ["PROCESSING"], to: "ON_APPROVAL", types: ["PUBLISH_RELEASE"], by: ["system"] },
   accept: { from: ["ON_APPROVAL"], to: "CLOSED", resolution: "ACCEPTED", types: BOTH, by: ["manager"] },
   decline: { from: ["ON_APPROVAL"], to: "CLOSED", resolution: "DECLINED", types: BOTH, by: ["manager"] },
+  // docs/domain.md §9 "Request changes": the manager sends it back with a reason; the applicant
+  // amends and resubmits, and the worker takes it on again from New.
+  requestChanges: { from: ["ON_APPROVAL"], to: "CHANGES_REQUESTED", types: BOTH, by: ["manager"] },
+  resubmit: { from: ["CHANGES_REQUESTED"], to: "NEW", types: BOTH, by: ["applicant"] },
   withdraw: { from: openStatuses, to: "CLOSED", resolution: "WITHDRAWN", types: BOTH, by: ["applicant", "system"] },
   expire: { from: openStatuses, to: "CLOSED", resolution: "EXPIRED", types: BOTH, by: ["system"] },
 };
@@ -104,6 +110,7 @@ export const statusLabels: Record<RequestStatus, string> = {
   NEW: "New",
   PROCESSING: "Processing",
   ON_APPROVAL: "On approval",
+  CHANGES_REQUESTED: "Changes requested",
   CLOSED: "Closed",
 };
 

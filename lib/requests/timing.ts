@@ -1,17 +1,6 @@
-// How long requests may wait, and the backoff of "no manager yet" retries.
-import { addUtcDays, startOfUtcDay } from "@/lib/clock";
-
-/** A sign request undecided this long after submission is closed as Expired. */
-const SIGN_REQUEST_LIFETIME_DAYS = 90;
-
-export function signRequestExpiresAt(submittedAt: Date): Date {
-  return new Date(submittedAt.getTime() + SIGN_REQUEST_LIFETIME_DAYS * 24 * 60 * 60 * 1000);
-}
-
-/** Publish requests expire at the start (00:00 UTC) of their expected date. */
-export function publishRequestExpiresAt(expectedDate: Date): Date {
-  return addUtcDays(expectedDate, 0);
-}
+// When a release goes live, and the backoff of "no manager yet" retries (a request's deadline:
+// lib/requests/deadline.ts).
+import { startOfUtcDay } from "@/lib/clock";
 
 /** A scheduled release goes live at the start (00:00 UTC) of its publication date. */
 export function releaseGoesLiveAt(scheduledDate: Date): Date {

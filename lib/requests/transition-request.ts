@@ -45,7 +45,11 @@ export async function transitionRequest(tx: DbClient, input: TransitionInput) {
       ...(transition.resolution ? { resolution: transition.resolution, resolutionReason: input.reason ?? null } : {}),
     },
   });
-  if (updated.count !== 1) throw new ConflictError(alreadyMovedMessage(current.status));
+  if (updated.count !== 1) {
+    // Another transaction moved it between the read and the update: name where it is now.
+    const now = await tx.request.findUnique({ where: { id: input.requestId }, select: { status: true } });
+    throw new ConflictError(alreadyMovedMessage(now?.status ?? current.status));
+  }
   await tx.requestHistory.create({
     data: {
       requestId: input.requestId,

@@ -214,12 +214,12 @@ describe("checkHealth", () => {
       status: "ok",
       database: "ok",
       worker: { lastHeartbeatAt: "2026-11-24T10:00:00.000Z", heartbeatAgeSeconds: 12 },
-      // At that (earlier) clock neither event is due yet.
-      outbox: { unsent: 2, due: 0 },
+      // At that (earlier) clock none of the three events is due yet.
+      outbox: { unsent: 3, due: 0 },
     });
-    // Now: the assignment is due at once, the expiry only in 90 days.
+    // Now: the assignment is due at once, the reminder in 83 days, the expiry in 90.
     const current = await checkHealth();
-    expect(current.status === "ok" ? current.outbox : null).toEqual({ unsent: 2, due: 1 });
+    expect(current.status === "ok" ? current.outbox : null).toEqual({ unsent: 3, due: 1 });
   });
 
   it("reports an error when the database cannot be reached", async () => {

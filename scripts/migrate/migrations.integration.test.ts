@@ -106,6 +106,10 @@ describe("migrations", () => {
       client.query(`INSERT INTO "Request" (type, "applicantId", nickname, "updatedAt") VALUES ('SIGN_CONTRACT', $1, 'Other', now())`, [userId]),
     ).rejects.toThrow(/Request_open_sign_per_applicant_key/);
     await expect(client.query(`UPDATE "Request" SET status = 'CLOSED' WHERE "applicantId" = $1`, [userId])).rejects.toThrow(/closed_has_resolution/);
+    // Waiting for a decision or for changes (docs/domain.md §9) needs a manager.
+    for (const status of ["ON_APPROVAL", "CHANGES_REQUESTED"]) {
+      await expect(client.query(`UPDATE "Request" SET status = $2 WHERE "applicantId" = $1`, [userId, status])).rejects.toThrow(/Request_assigned_when_deciding_check/);
+    }
     const history = await client.query(`INSERT INTO "RequestHistory" ("requestId", "toStatus") SELECT id, 'NEW' FROM "Request" WHERE "applicantId" = $1 RETURNING id`, [userId]);
     await expect(client.query(`UPDATE "RequestHistory" SET reason = 'rewritten' WHERE id = $1`, [history.rows[0].id])).rejects.toThrow(/append-only/);
     await expect(client.query(`DELETE FROM "RequestHistory" WHERE id = $1`, [history.rows[0].id])).rejects.toThrow(/append-only/);

@@ -55,6 +55,8 @@ export type Cells<Answer> = readonly [
 export const fixtures = {
   signRequest: "the user's sign-contract request, On approval with the manager",
   publishRequest: "the artist's publish request for a release of theirs, On approval with the manager",
+  signRequestAwaitingChanges: "the user's sign-contract request, sent back to them by the manager (Changes requested)",
+  publishRequestAwaitingChanges: "the artist's publish request, graded, then sent back to them by the manager (Changes requested)",
   release: "the artist's unpublished release, never put up for publication",
   ownNotification: "an unread notification of the person acting",
   usersNotification: "an unread notification of the user",
@@ -93,6 +95,10 @@ export const pageRows: readonly PageRow[] = [
   page("/requests/new/publish",                        [login, notFound, ok,       notFound, notFound, notFound, login]),
   page("/requests/[id]",                               [login, ok,       notFound, ok,       notFound, notFound, login], "signRequest"),
   page("/requests/[id]",                               [login, notFound, ok,       ok,       notFound, notFound, login], "publishRequest"),
+  // Only the applicant amends (docs/domain.md §9); a request not waiting for changes sends them back to it.
+  // (The user's sign request is On approval in the e2e world, and one open sign request is all they may have.)
+  page("/requests/[id]/amend",                         [login, notFound, ok,       notFound, notFound, notFound, login], "publishRequestAwaitingChanges"),
+  page("/requests/[id]/amend",                         [login, notFound, redirect, notFound, notFound, notFound, login], "publishRequest"),
   page("/releases",                                    [login, notFound, ok,       notFound, notFound, notFound, login]),
   page("/releases/new",                                [login, notFound, ok,       notFound, notFound, notFound, login]),
   page("/releases/[id]",                               [login, notFound, ok,       notFound, notFound, notFound, login], "release"),
@@ -128,8 +134,11 @@ const action = (file: string, name: string, expected: Cells<ActionAnswer>, fixtu
 const account = "app/(app)/account/actions.ts";
 const admin = "app/(app)/admin/actions.ts";
 const report = "app/(app)/manager/report/actions.ts";
+const queue = "app/(app)/manager/requests/actions.ts";
 const notifications = "app/(app)/notifications/actions.ts";
 const decisions = "app/(app)/requests/[id]/actions.ts";
+const conversation = "app/(app)/requests/[id]/conversation-actions.ts";
+const amend = "app/(app)/requests/[id]/amend/actions.ts";
 
 //                                                                       guest  user       artist     manager    otherMgr   admin      disabled
 export const actionRows: readonly ActionRow[] = [
@@ -141,6 +150,9 @@ export const actionRows: readonly ActionRow[] = [
   action(admin, "enableAccountAction",                                  [login, forbidden, forbidden, forbidden, forbidden, ok,        login], "disabledNewcomer"),
   action(admin, "createManagerAction",                                  [login, forbidden, forbidden, forbidden, forbidden, ok,        login]),
   action(report, "refreshStatisticsAction",                             [login, forbidden, forbidden, ok,        ok,        forbidden, login]),
+  // Bulk decisions (docs/domain.md §9): managers only; each request through the state machine, so another manager's is not found.
+  action(queue, "decideSelectedAction",                                 [login, forbidden, forbidden, ok,        notFound,  forbidden, login], "signRequest"),
+  action(queue, "decideSelectedAction",                                 [login, forbidden, forbidden, ok,        notFound,  forbidden, login], "publishRequest"),
   action(notifications, "markNotificationReadAction",                   [login, ok,        ok,        ok,        ok,        ok,        login], "ownNotification"),
   action(notifications, "markNotificationReadAction",                   [login, ok,        notFound,  notFound,  notFound,  notFound,  login], "usersNotification"),
   action(notifications, "markAllNotificationsReadAction",               [login, ok,        ok,        ok,        ok,        ok,        login], "ownNotification"),
@@ -157,6 +169,14 @@ export const actionRows: readonly ActionRow[] = [
   action(decisions, "declineAction",                                    [login, notFound,  forbidden, ok,        notFound,  notFound,  login], "publishRequest"),
   action(decisions, "withdrawAction",                                   [login, ok,        notFound,  forbidden, notFound,  notFound,  login], "signRequest"),
   action(decisions, "withdrawAction",                                   [login, notFound,  ok,        forbidden, notFound,  notFound,  login], "publishRequest"),
+  // Request changes and resubmit (docs/domain.md §9): the assigned manager asks, the applicant amends.
+  action(decisions, "requestChangesAction",                             [login, forbidden, notFound,  ok,        notFound,  notFound,  login], "signRequest"),
+  action(decisions, "requestChangesAction",                             [login, notFound,  forbidden, ok,        notFound,  notFound,  login], "publishRequest"),
+  action(amend, "resubmitSignRequestAction",                            [login, ok,        notFound,  forbidden, notFound,  notFound,  login], "signRequestAwaitingChanges"),
+  action(amend, "resubmitPublishRequestAction",                         [login, notFound,  ok,        forbidden, notFound,  notFound,  login], "publishRequestAwaitingChanges"),
+  // Both parties of an open request comment (docs/domain.md §9); anyone else: the request is not found.
+  action(conversation, "postCommentAction",                             [login, ok,        notFound,  ok,        notFound,  notFound,  login], "signRequest"),
+  action(conversation, "postCommentAction",                             [login, notFound,  ok,        ok,        notFound,  notFound,  login], "publishRequest"),
   // Public: anyone may sign in or register (the disabled person with another account's
   // credentials, or a new one), and signing out always ends where it started.
   action("app/(public)/login/actions.ts", "signInAction",               [ok,    ok,        ok,        ok,        ok,        ok,        ok],        "newcomer"),

@@ -6,8 +6,10 @@ import { addUtcDays, startOfUtcDay, systemClock } from "@/lib/clock";
 import { prisma } from "@/lib/db";
 import { notify } from "@/lib/notifications/notify";
 import { createRelease } from "@/lib/releases/create-release";
+import { requestExpiresAt, scheduleDeadline } from "@/lib/requests/deadline";
 import { gradePublishRequest } from "@/lib/requests/publish/grade-publish-request";
 import { submitPublishRequest } from "@/lib/requests/publish/submit-publish-request";
+import { requestChanges } from "@/lib/requests/request-changes";
 import { transitionRequest } from "@/lib/requests/transition-request";
 import { setAccountDisabled } from "@/lib/users/account-status";
 import { createArtist, createManager, createUser, TEST_PASSWORD } from "@/tests/support/create-accounts";
@@ -85,6 +87,34 @@ export async function createPublishRequest(world: AccessWorld, { grade }: { grad
   const release = await createArtistRelease(world, "Matrix release up for publication");
   const { id } = await submitPublishRequest(artistActor(world), { releaseId: release.id, expectedDate: allowedPublicationDate() });
   if (grade) await prisma.$transaction((tx) => gradePublishRequest(tx, id));
+  return { id, releaseId: release.id };
+}
+
+/** "signRequestAwaitingChanges": the user's sign request, sent back to them by the manager (docs/domain.md §9). */
+export async function createSignRequestAwaitingChanges(world: AccessWorld): Promise<{ id: number }> {
+  const request = await createSignRequest(world);
+  await requestChanges(world.accounts.manager, request.id, "Matrix: please choose another nickname");
+  return request;
+}
+
+/**
+ * "publishRequestAwaitingChanges": the artist's publish request for a release of theirs, graded
+ * and sent back by the manager; written as submitted but without its grading event, so that a
+ * running e2e worker leaves it as it is.
+ */
+export async function createPublishRequestAwaitingChanges(world: AccessWorld): Promise<{ id: number; releaseId: number }> {
+  const { artist, manager } = world.accounts;
+  const release = await createArtistRelease(world, "Matrix release sent back");
+  const id = await prisma.$transaction(async (tx) => {
+    const request = await tx.request.create({
+      data: { type: "PUBLISH_RELEASE", applicantId: artist.id, managerId: manager.managerId!, releaseId: release.id, expectedDate: allowedPublicationDate() },
+    });
+    await tx.requestHistory.create({ data: { requestId: request.id, fromStatus: null, toStatus: "NEW", actorId: artist.id, reason: "Submitted" } });
+    await scheduleDeadline(tx, { requestId: request.id, expiresAt: requestExpiresAt(request) });
+    await gradePublishRequest(tx, request.id);
+    return request.id;
+  });
+  await requestChanges(manager, id, "Matrix: please choose another date");
   return { id, releaseId: release.id };
 }
 

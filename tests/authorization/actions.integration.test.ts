@@ -7,11 +7,14 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import * as accountActions from "@/app/(app)/account/actions";
 import * as adminActions from "@/app/(app)/admin/actions";
 import * as reportActions from "@/app/(app)/manager/report/actions";
+import * as queueActions from "@/app/(app)/manager/requests/actions";
 import * as notificationActions from "@/app/(app)/notifications/actions";
 import * as deleteReleaseActions from "@/app/(app)/releases/[id]/actions";
 import * as editReleaseActions from "@/app/(app)/releases/[id]/edit/actions";
 import * as newReleaseActions from "@/app/(app)/releases/new/actions";
 import * as decisionActions from "@/app/(app)/requests/[id]/actions";
+import * as amendActions from "@/app/(app)/requests/[id]/amend/actions";
+import * as conversationActions from "@/app/(app)/requests/[id]/conversation-actions";
 import * as publishActions from "@/app/(app)/requests/new/publish/actions";
 import * as signContractActions from "@/app/(app)/requests/new/sign-contract/actions";
 import * as loginActions from "@/app/(public)/login/actions";
@@ -19,10 +22,11 @@ import * as registerActions from "@/app/(public)/register/actions";
 import * as signOutActions from "@/components/auth/sign-out-action";
 import type { SessionUser } from "@/lib/auth/guards";
 import { verifyPassword } from "@/lib/auth/password";
-import { toIsoDay } from "@/lib/clock";
+import { addUtcDays, toIsoDay } from "@/lib/clock";
 import { prisma } from "@/lib/db";
 import { authSecret } from "@/lib/env";
 import { ForbiddenError } from "@/lib/errors";
+import type { BulkDecisionState } from "@/lib/requests/bulk-decision-outcome";
 import { RELEASE_NOT_FOUND } from "@/lib/releases/schemas";
 import { SIGN_REQUEST_REFUSAL } from "@/lib/requests/sign/submit-sign-request";
 import { REQUEST_NOT_FOUND } from "@/lib/requests/transition-request";
@@ -38,7 +42,9 @@ import {
   createAccessWorld,
   createArtistRelease,
   createPublishRequest,
+  createPublishRequestAwaitingChanges,
   createSignRequest,
+  createSignRequestAwaitingChanges,
   disableAccount,
   notifyEveryone,
   type AccessWorld,
@@ -86,6 +92,10 @@ async function buildFixture(fixture: Fixture | undefined, world: AccessWorld): P
       return same(await createSignRequest(world));
     case "publishRequest":
       return same(await createPublishRequest(world, { grade: true }));
+    case "signRequestAwaitingChanges":
+      return same(await createSignRequestAwaitingChanges(world));
+    case "publishRequestAwaitingChanges":
+      return same(await createPublishRequestAwaitingChanges(world));
     case "release":
       return same(await createArtistRelease(world));
     case "ownNotification": {
@@ -155,6 +165,10 @@ const drivers: Record<string, Driver> = {
     call: () => reportActions.refreshStatisticsAction({}, form()),
     done: async ({ caller }) => caller !== null && (await prisma.statisticsRefresh.count({ where: { requestedById: caller.id } })) === 1,
   },
+  "app/(app)/manager/requests/actions.ts decideSelectedAction": {
+    call: async ({ target }) => onlyOutcome(await queueActions.decideSelectedAction({}, form({ decision: "accept", requestId: target.id }))),
+    done: async ({ target }) => (await requestOutcome(target.id))?.resolution === "ACCEPTED",
+  },
   "app/(app)/notifications/actions.ts markNotificationReadAction": {
     formAction: true,
     call: ({ target }) => notificationActions.markNotificationReadAction(form({ notificationId: target.id })),
@@ -206,6 +220,22 @@ const drivers: Record<string, Driver> = {
     call: ({ target }) => decisionActions.withdrawAction({}, form({ requestId: target.id })),
     done: async ({ target }) => (await requestOutcome(target.id))?.resolution === "WITHDRAWN",
   },
+  "app/(app)/requests/[id]/conversation-actions.ts postCommentAction": {
+    call: ({ target }) => conversationActions.postCommentAction({}, form({ requestId: target.id, body: "A comment from the matrix" })),
+    done: async ({ target, caller }) => caller !== null && (await prisma.requestComment.count({ where: { requestId: target.id, authorId: caller.id } })) === 1,
+  },
+  "app/(app)/requests/[id]/actions.ts requestChangesAction": {
+    call: ({ target }) => decisionActions.requestChangesAction({}, form({ requestId: target.id, reason: "Please change the details" })),
+    done: async ({ target }) => (await requestOutcome(target.id))?.status === "CHANGES_REQUESTED",
+  },
+  "app/(app)/requests/[id]/amend/actions.ts resubmitSignRequestAction": {
+    call: ({ target, suffix }) => amendActions.resubmitSignRequestAction({}, form({ requestId: target.id, nickname: `Amended ${suffix}`, message: "" })),
+    done: async ({ target, suffix }) => (await prisma.request.findUnique({ where: { id: target.id } }))?.nickname === `Amended ${suffix}`,
+  },
+  "app/(app)/requests/[id]/amend/actions.ts resubmitPublishRequestAction": {
+    call: ({ target }) => amendActions.resubmitPublishRequestAction({}, form({ requestId: target.id, expectedDate: toIsoDay(addUtcDays(allowedPublicationDate(), 1)) })),
+    done: async ({ target }) => (await requestOutcome(target.id))?.status === "NEW",
+  },
   "app/(public)/login/actions.ts signInAction": {
     call: ({ world, target }) => loginActions.signInAction({}, form({ email: target.email!, password: world.password })),
     done: async ({ target }) => (await liveSessions(target.id)) === 1,
@@ -221,6 +251,12 @@ const drivers: Record<string, Driver> = {
     done: async ({ sessionId }) => sessionId === null || (await prisma.userSession.count({ where: { id: sessionId, endedAt: null } })) === 0,
   },
 };
+
+/** A bulk decision answers per request: the one request a row selects gives the row's word, as a single decision would. */
+function onlyOutcome(state: BulkDecisionState): BulkDecisionState {
+  const only = state.outcomes?.[0];
+  return only?.outcome === "not-changed" ? { formError: only.reason } : state;
+}
 
 const notAllowed = [new ForbiddenError().message, SIGN_REQUEST_REFUSAL];
 const notFoundMessages = [REQUEST_NOT_FOUND, RELEASE_NOT_FOUND];

@@ -17,6 +17,9 @@ import { prisma } from "@/lib/db";
 import { notify } from "@/lib/notifications/notify";
 import { splitNicknames } from "@/lib/releases/schemas";
 import { hasUnstorableCharacters } from "@/lib/storable-text";
+import { gradePublishRequest } from "@/lib/requests/publish/grade-publish-request";
+import { submitPublishRequest } from "@/lib/requests/publish/submit-publish-request";
+import { requestChanges } from "@/lib/requests/request-changes";
 import { submitSignRequest } from "@/lib/requests/sign/submit-sign-request";
 import { transitionRequest } from "@/lib/requests/transition-request";
 import { actAs, answerOf, authedAs, nextCacheStub, nextHeadersStub, type ActionAnswer } from "@/tests/support/act-as";
@@ -58,6 +61,10 @@ async function buildWorld() {
 
   const request = await assignedSignRequest(applicant, manager.managerId!, "Applicant Star");
   const foreignRequest = await assignedSignRequest(otherApplicant, otherManager.managerId!, "Other Star");
+  // Sent back by the manager (docs/domain.md §9), for the amend forms.
+  const changesApplicant = await createUser(prisma);
+  const changesRequest = await signRequestAwaitingChanges(changesApplicant, manager, "Changes Star");
+  const changesPublishRequestId = await publishRequestAwaitingChanges(artist, manager);
   const release = await createReleaseFixture(prisma, artist.artistId, { status: "UNPUBLISHED", tracks: [{ title: "Opening", genre: "pop" }] });
   const foreignRelease = await createReleaseFixture(prisma, otherArtist.artistId, { status: "UNPUBLISHED", tracks: [{ title: "Theirs", genre: "rock" }] });
   await notify(prisma, { userId: applicant.id, message: "Yours" });
@@ -82,6 +89,9 @@ async function buildWorld() {
     notificationId: notification.id,
     foreignNotificationId: foreignNotification.id,
     publicationDay: toIsoDay(addUtcDays(systemClock.now(), 30)),
+    changesApplicant,
+    changesRequestId: changesRequest.id,
+    changesPublishRequestId,
   };
 }
 
@@ -104,6 +114,33 @@ async function assignedSignRequest(applicant: Awaited<ReturnType<typeof createUs
 async function renewSignRequest(world: World) {
   world.applicant = await createUser(prisma);
   world.requestId = (await assignedSignRequest(world.applicant, world.manager.managerId!, `Applicant ${attemptCount}`)).id;
+}
+
+/** A sign request On approval with the manager, sent back for changes (docs/domain.md §9). */
+async function signRequestAwaitingChanges(applicant: Awaited<ReturnType<typeof createUser>>, manager: Awaited<ReturnType<typeof createManager>>, nickname: string) {
+  const request = await assignedSignRequest(applicant, manager.managerId!, nickname);
+  await requestChanges(manager, request.id, "Another nickname, please");
+  return request;
+}
+
+/** The artist's publish request for a release of theirs, graded and sent back for changes. */
+async function publishRequestAwaitingChanges(artist: { id: number; artistId: number }, manager: Awaited<ReturnType<typeof createManager>>) {
+  const release = await createReleaseFixture(prisma, artist.artistId, { status: "UNPUBLISHED", tracks: [{ title: "Sent back", genre: "pop" }] });
+  const { id } = await submitPublishRequest({ userId: artist.id, artistId: artist.artistId }, { releaseId: release.id, expectedDate: addUtcDays(systemClock.now(), 20) });
+  await prisma.$transaction((tx) => gradePublishRequest(tx, id));
+  await requestChanges(manager, id, "Another date, please");
+  return id;
+}
+
+/** A new applicant with a sign request sent back for changes (the last one was resubmitted). */
+async function renewChangesRequest(world: World) {
+  world.changesApplicant = await createUser(prisma);
+  world.changesRequestId = (await signRequestAwaitingChanges(world.changesApplicant, world.manager, `Changes ${attemptCount}`)).id;
+}
+
+/** Another publish request sent back for changes (the last one was resubmitted). */
+async function renewChangesPublishRequest(world: World) {
+  world.changesPublishRequestId = await publishRequestAwaitingChanges(world.artist, world.manager);
 }
 
 /** Another unpublished release of the artist (the last one was deleted or put up for publication). */
@@ -507,6 +544,32 @@ const specs: ActionSpec[] = [
     fields: releaseFields((_world, answer) => idFrom(answer, "/releases/")),
   },
   {
+    file: "app/(app)/manager/requests/actions.ts",
+    name: "decideSelectedAction",
+    style: "state",
+    renew: renewSignRequest,
+    as: (world) => world.manager,
+    outsider: (world) => world.artist,
+    form: (world) => ({ decision: "decline", requestId: String(world.requestId), reason: "Not this time" }),
+    fields: [
+      {
+        name: "requestId",
+        extra: (world) => [
+          // Decided per request: another manager's is "not changed: Request not found", and nothing is written.
+          { label: "another manager's request", value: String(world.foreignRequestId) },
+          { label: "more requests than the limit", value: Array.from({ length: 101 }, () => String(world.requestId)) },
+        ],
+      },
+      { name: "decision", extra: () => [{ label: "another action's name", value: "withdraw" }, { label: "a decision in capitals", value: "DECLINE" }] },
+      {
+        name: "reason",
+        accepted: async (world, given) => {
+          expect((await prisma.request.findUniqueOrThrow({ where: { id: world.requestId } })).resolutionReason).toBe(textOf(given).trim());
+        },
+      },
+    ],
+  },
+  {
     file: "app/(app)/requests/[id]/actions.ts",
     name: "acceptAction",
     style: "state",
@@ -548,6 +611,108 @@ const specs: ActionSpec[] = [
     outsider: (world) => world.otherApplicant,
     form: (world) => ({ requestId: String(world.requestId) }),
     fields: [{ name: "requestId", extra: (world) => [{ label: "another applicant's request", value: String(world.foreignRequestId) }] }],
+  },
+  {
+    file: "app/(app)/requests/[id]/conversation-actions.ts",
+    name: "postCommentAction",
+    style: "state",
+    repeatable: true,
+    as: (world) => world.manager,
+    outsider: (world) => world.otherManager,
+    form: (world) => ({ requestId: String(world.requestId), body: "A comment for the applicant" }),
+    fields: [
+      { name: "requestId", extra: (world) => [{ label: "another manager's request", value: String(world.foreignRequestId) }] },
+      {
+        name: "body",
+        // The applicant's notification quotes the comment, cut to its 500 characters: never inside an emoji.
+        extra: () => [{ label: "the longest comment, all emoji", value: "🎤".repeat(2000) }],
+        accepted: async (world, given) => {
+          const comment = await prisma.requestComment.findFirstOrThrow({ where: { requestId: world.requestId }, orderBy: { id: "desc" } });
+          expect(comment).toMatchObject({ body: textOf(given).trim(), internal: false, authorId: world.manager.id });
+          const notification = await prisma.notification.findFirstOrThrow({ where: { requestId: world.requestId, userId: world.applicant.id }, orderBy: { id: "desc" } });
+          expect(`${world.manager.name} commented on request #${world.requestId}: ${textOf(given).trim()}`.startsWith(notification.message)).toBe(true);
+        },
+      },
+      {
+        // A checkbox: only its absence (a public comment) is accepted; anything but "on" is refused.
+        name: "internal",
+        accepted: async (world, given) => {
+          expect(given).toBeUndefined();
+          const comment = await prisma.requestComment.findFirstOrThrow({ where: { requestId: world.requestId }, orderBy: { id: "desc" } });
+          expect(comment.internal).toBe(false);
+        },
+      },
+    ],
+  },
+  {
+    file: "app/(app)/requests/[id]/actions.ts",
+    name: "requestChangesAction",
+    style: "state",
+    renew: renewSignRequest,
+    as: (world) => world.manager,
+    outsider: (world) => world.applicant,
+    form: (world) => ({ requestId: String(world.requestId), reason: "Another nickname, please" }),
+    fields: [
+      {
+        name: "requestId",
+        extra: (world) => [
+          { label: "another manager's request", value: String(world.foreignRequestId) },
+          { label: "a request already sent back", value: String(world.changesRequestId) },
+        ],
+      },
+      {
+        name: "reason",
+        // The applicant's notification quotes the reason, cut to its 500 characters: never inside an emoji.
+        extra: () => [{ label: "the longest reason, all emoji", value: "🎤".repeat(1000) }],
+        accepted: async (world, given) => {
+          const round = await prisma.requestHistory.findFirstOrThrow({ where: { requestId: world.requestId, toStatus: "CHANGES_REQUESTED" }, orderBy: { id: "desc" } });
+          expect(round.reason).toBe(textOf(given).trim());
+          const notification = await prisma.notification.findFirstOrThrow({ where: { requestId: world.requestId, userId: world.applicant.id }, orderBy: { id: "desc" } });
+          expect(`Your manager asks for changes to your sign contract request: ${textOf(given).trim()}`.startsWith(notification.message)).toBe(true);
+        },
+      },
+    ],
+  },
+  {
+    file: "app/(app)/requests/[id]/amend/actions.ts",
+    name: "resubmitSignRequestAction",
+    style: "state",
+    renew: renewChangesRequest,
+    as: (world) => world.changesApplicant,
+    outsider: (world) => world.manager,
+    form: (world) => ({ requestId: String(world.changesRequestId), nickname: `Amended Voice ${attemptCount}`, message: "Amended words" }),
+    fields: [
+      { name: "requestId", extra: (world) => [{ label: "another applicant's request", value: String(world.foreignRequestId) }] },
+      {
+        name: "nickname",
+        extra: () => [{ label: "an artist's nickname in another case", value: "hostile ARTIST" }, { label: "an open request's nickname", value: "applicant star" }],
+        accepted: trimmedText(async (world) => (await prisma.request.findUniqueOrThrow({ where: { id: world.changesRequestId } })).nickname),
+      },
+      {
+        name: "message",
+        accepted: trimmedText(async (world) => (await prisma.request.findUniqueOrThrow({ where: { id: world.changesRequestId } })).message, null),
+      },
+    ],
+  },
+  {
+    file: "app/(app)/requests/[id]/amend/actions.ts",
+    name: "resubmitPublishRequestAction",
+    style: "state",
+    renew: renewChangesPublishRequest,
+    as: (world) => world.artist,
+    outsider: (world) => world.manager,
+    form: (world) => ({ requestId: String(world.changesPublishRequestId), expectedDate: world.publicationDay }),
+    fields: [
+      { name: "requestId", extra: (world) => [{ label: "another applicant's request", value: String(world.foreignRequestId) }] },
+      {
+        name: "expectedDate",
+        extra: () => days,
+        accepted: async (world, given) => {
+          const request = await prisma.request.findUniqueOrThrow({ where: { id: world.changesPublishRequestId } });
+          expect(toIsoDay(request.expectedDate!)).toBe(textOf(given).trim());
+        },
+      },
+    ],
   },
   {
     file: "app/(app)/requests/new/publish/actions.ts",

@@ -7,11 +7,13 @@ import { gradePublishRequestHandler } from "@/worker/handlers/grade-publish-requ
 import { platformProbeHandler } from "@/worker/handlers/platform-probe";
 import { publishReleaseHandler } from "@/worker/handlers/publish-release";
 import { refreshStatisticsHandler } from "@/worker/handlers/refresh-statistics";
+import { remindOfDeadlineHandler } from "@/worker/handlers/remind-of-deadline";
 
 export const handlers: readonly EventHandler[] = [
   assignSignRequestHandler as EventHandler,
   gradePublishRequestHandler as EventHandler,
   expireRequestHandler as EventHandler,
+  remindOfDeadlineHandler as EventHandler,
   publishReleaseHandler as EventHandler,
   endContractHandler as EventHandler,
   refreshStatisticsHandler as EventHandler,

@@ -1,5 +1,6 @@
 // /requests: the signed-in person's own requests, newest first.
 import type { Metadata } from "next";
+import { DeadlineCell } from "@/components/requests/request-deadline";
 import { RequestLink } from "@/components/requests/request-link";
 import { RequestStatusBadge } from "@/components/requests/request-status-badge";
 import { LinkButton } from "@/components/ui/button";
@@ -9,7 +10,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/guards";
 import { parsePage } from "@/lib/pagination";
-import { formatDay } from "@/lib/clock";
+import { formatDay, systemClock } from "@/lib/clock";
 import { listOwnRequests } from "@/lib/requests/queries";
 import { maySubmit, typeLabels } from "@/lib/requests/state-machine";
 
@@ -19,6 +20,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   const user = await requireUser();
   const params = await searchParams;
   const { requests, total, page, pageCount } = await listOwnRequests(user, { page: parsePage(params.page) });
+  const now = systemClock.now();
   const newRequest =
     maySubmit("SIGN_CONTRACT", user) ? (
       <LinkButton href="/requests/new/sign-contract" variant="primary">
@@ -48,6 +50,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                 <TableHeaderCell>Type</TableHeaderCell>
                 <TableHeaderCell>Status</TableHeaderCell>
                 <TableHeaderCell>Submitted</TableHeaderCell>
+                <TableHeaderCell>Expires</TableHeaderCell>
               </tr>
             </TableHead>
             <TableBody>
@@ -62,6 +65,9 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                   </TableCell>
                   <TableCell className="whitespace-nowrap">
                     <time dateTime={request.createdAt.toISOString()}>{formatDay(request.createdAt)}</time>
+                  </TableCell>
+                  <TableCell>
+                    <DeadlineCell request={request} now={now} />
                   </TableCell>
                 </TableRow>
               ))}

@@ -92,9 +92,12 @@ describe("submitting a publish request", () => {
     expect(await prisma.notification.count({ where: { userId: setup.manager.id, requestId: id } })).toBe(1);
 
     const events = await prisma.outboxEvent.findMany({ where: { payload: { path: ["requestId"], equals: id } }, orderBy: { id: "asc" } });
-    expect(events.map((event) => event.name)).toEqual(["publish-request.grading-due", "request.expiry-due"]);
+    expect(events.map((event) => event.name)).toEqual(["publish-request.grading-due", "request.expiry-due", "request.reminder-due"]);
     expect(events[0]!.availableAt.getTime()).toBeLessThanOrEqual(Date.now());
     expect(events[1]!.availableAt.toISOString()).toBe(expectedDate.toISOString());
+    // The deadline (docs/domain.md §9): stored, and the manager's reminder 7 days before it.
+    expect(request.expiresAt?.toISOString()).toBe(expectedDate.toISOString());
+    expect(events[2]!.availableAt.getTime()).toBe(expectedDate.getTime() - 7 * 24 * 60 * 60 * 1000);
   });
 
   it("refuses a date only 7 days ahead, naming the first allowed date, and accepts 8 days ahead", async () => {
@@ -382,8 +385,8 @@ describe("deciding a publish request", () => {
   it("expiry closes a request still open on its date, and not a day earlier", async () => {
     const { requestId } = await onApproval(inDays(304));
     const dayBefore = new Date(inDays(304).getTime() - 1);
-    expect(await prisma.$transaction((tx) => expireRequest(tx, requestId, fixedClock(dayBefore)))).toBe("skipped");
-    expect(await prisma.$transaction((tx) => expireRequest(tx, requestId, fixedClock(inDays(304))))).toBe("expired");
+    expect(await prisma.$transaction((tx) => expireRequest(tx, { requestId }, fixedClock(dayBefore)))).toBe("not-due");
+    expect(await prisma.$transaction((tx) => expireRequest(tx, { requestId }, fixedClock(inDays(304))))).toBe("expired");
     const request = await prisma.request.findUniqueOrThrow({ where: { id: requestId } });
     expect(request).toMatchObject({ status: "CLOSED", resolution: "EXPIRED" });
     expect(request.grade).not.toBeNull();
@@ -392,7 +395,7 @@ describe("deciding a publish request", () => {
   it("expiry leaves an accepted request alone", async () => {
     const { manager, requestId } = await onApproval(inDays(305));
     await acceptRequest(manager, requestId);
-    expect(await prisma.$transaction((tx) => expireRequest(tx, requestId, fixedClock(inDays(306))))).toBe("skipped");
+    expect(await prisma.$transaction((tx) => expireRequest(tx, { requestId }, fixedClock(inDays(306))))).toBe("skipped");
     expect((await prisma.request.findUniqueOrThrow({ where: { id: requestId } })).resolution).toBe("ACCEPTED");
   });
 });

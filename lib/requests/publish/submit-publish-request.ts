@@ -4,18 +4,33 @@ import "server-only";
 import { formatDay, systemClock, type Clock } from "@/lib/clock";
 import { prisma } from "@/lib/db";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, isUniqueViolation } from "@/lib/errors";
-import { publishRequestGradingDue, requestExpiryDue } from "@/lib/events/definitions";
+import { publishRequestGradingDue } from "@/lib/events/definitions";
 import { enqueueEvent } from "@/lib/events/enqueue-event";
 import { notify } from "@/lib/notifications/notify";
 import { lockOwnRelease } from "@/lib/releases/lock-own-release";
 import { publicationRequestBlocker } from "@/lib/releases/release-rules";
 import type { ArtistActor } from "@/lib/auth/guards";
+import { requestExpiresAt, scheduleDeadline } from "@/lib/requests/deadline";
 import { earliestPublicationDate, isPublicationDateAllowed, isWithinContract, PUBLICATION_NOTICE_WORDS } from "@/lib/requests/publish/publication-date-rule";
 import type { PublishRequestInput } from "@/lib/requests/publish/schemas";
-import { publishRequestExpiresAt } from "@/lib/requests/timing";
 
 export const INACTIVE_ARTIST_MESSAGE =
   "Your contract with the label is no longer active, so you cannot submit publish requests. Contact your manager to renew it.";
+
+/**
+ * The date rules of docs/domain.md §3.2 step 1, on submitting and on amending (§9): enough
+ * notice, and within the artist's contract. Refuses with a message next to the date field.
+ */
+export function checkPublicationDate(expectedDate: Date, contractDueDate: Date, now: Date): void {
+  if (!isPublicationDateAllowed(expectedDate, now)) {
+    throw new DomainError(`The publication date must be ${PUBLICATION_NOTICE_WORDS}: ${formatDay(earliestPublicationDate(now))} or later`, {
+      field: "expectedDate",
+    });
+  }
+  if (!isWithinContract(expectedDate, contractDueDate)) {
+    throw new DomainError(`Your contract ends on ${formatDay(contractDueDate)}; choose a publication date on or before it`, { field: "expectedDate" });
+  }
+}
 
 export async function submitPublishRequest(actor: ArtistActor, input: PublishRequestInput, clock: Clock = systemClock): Promise<{ id: number }> {
   try {
@@ -34,19 +49,7 @@ export async function submitPublishRequest(actor: ArtistActor, input: PublishReq
       const releaseBlocker = publicationRequestBlocker(release);
       if (releaseBlocker) throw new DomainError(releaseBlocker, { field: "releaseId" });
 
-      const now = clock.now();
-      if (!isPublicationDateAllowed(input.expectedDate, now)) {
-        throw new DomainError(
-          `The publication date must be ${PUBLICATION_NOTICE_WORDS}: ${formatDay(earliestPublicationDate(now))} or later`,
-          { field: "expectedDate" },
-        );
-      }
-      if (!isWithinContract(input.expectedDate, artist.contractDueDate)) {
-        throw new DomainError(
-          `Your contract ends on ${formatDay(artist.contractDueDate)}; choose a publication date on or before it`,
-          { field: "expectedDate" },
-        );
-      }
+      checkPublicationDate(input.expectedDate, artist.contractDueDate, clock.now());
 
       const request = await tx.request.create({
         data: {
@@ -56,7 +59,7 @@ export async function submitPublishRequest(actor: ArtistActor, input: PublishReq
           releaseId: release.id,
           expectedDate: input.expectedDate,
         },
-        select: { id: true },
+        select: { id: true, type: true, createdAt: true, expectedDate: true },
       });
       await tx.requestHistory.create({
         data: { requestId: request.id, fromStatus: null, toStatus: "NEW", actorId: actor.userId, reason: "Submitted" },
@@ -67,8 +70,8 @@ export async function submitPublishRequest(actor: ArtistActor, input: PublishReq
         message: `${artist.nickname} asks to publish "${release.title}" on ${formatDay(input.expectedDate)}.`,
       });
       await enqueueEvent(tx, publishRequestGradingDue, { requestId: request.id });
-      await enqueueEvent(tx, requestExpiryDue, { requestId: request.id }, { availableAt: publishRequestExpiresAt(input.expectedDate) });
-      return request;
+      await scheduleDeadline(tx, { requestId: request.id, expiresAt: requestExpiresAt(request) }, clock);
+      return { id: request.id };
     });
   } catch (error) {
     // The release lock makes this rare; the partial unique index is the last word on it.

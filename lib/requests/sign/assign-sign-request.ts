@@ -1,4 +1,5 @@
-// Proceed to manager (docs/domain.md §3.1 step 2), run by the worker: New → On approval.
+// Proceed to manager (docs/domain.md §3.1 step 2), run by the worker: New → On approval. A
+// request resubmitted after changes (§9) goes back to the manager it already has.
 import "server-only";
 import { systemClock, type Clock } from "@/lib/clock";
 import type { DbClient } from "@/lib/db";
@@ -23,6 +24,7 @@ export async function assignSignRequest(tx: DbClient, requestId: number, attempt
   });
   // A repeated or stale message: the request was assigned, withdrawn or expired meanwhile.
   if (!request || request.type !== "SIGN_CONTRACT" || request.status !== "NEW") return "skipped";
+  if (request.managerId !== null) return returnToManager(tx, { ...request, managerId: request.managerId });
 
   const managerId = pickManager(await loadManagerLoads(tx));
   if (managerId === null) {
@@ -46,6 +48,27 @@ export async function assignSignRequest(tx: DbClient, requestId: number, attempt
     userId: manager.userId,
     requestId,
     message: `New request to join the label from "${request.nickname}" is waiting for your decision.`,
+  });
+  return "assigned";
+}
+
+/**
+ * A resubmitted request keeps its manager (docs/domain.md §9), who was told of the resubmission
+ * already; the applicant learns it is back on approval.
+ */
+async function returnToManager(tx: DbClient, request: { id: number; applicantId: number; managerId: number }): Promise<AssignmentOutcome> {
+  await transitionRequest(tx, {
+    requestId: request.id,
+    action: "assign",
+    actor: "system",
+    reason: "Back with its manager after the changes",
+    data: { managerId: request.managerId },
+  });
+  const manager = await tx.manager.findUniqueOrThrow({ where: { id: request.managerId }, select: { user: { select: { name: true } } } });
+  await notify(tx, {
+    userId: request.applicantId,
+    requestId: request.id,
+    message: `Your amended request to join the label is back with ${manager.user.name} for approval.`,
   });
   return "assigned";
 }

@@ -36,7 +36,7 @@ describe("submitting a sign-contract request", () => {
     const history = await prisma.requestHistory.findMany({ where: { requestId: request.id } });
     expect(history).toMatchObject([{ fromStatus: null, toStatus: "NEW", actorId: user.id }]);
     const events = await prisma.outboxEvent.findMany({ where: { payload: { path: ["requestId"], equals: request.id } }, orderBy: { id: "asc" } });
-    expect(events.map((event) => event.name)).toEqual(["sign-request.assignment-due", "request.expiry-due"]);
+    expect(events.map((event) => event.name)).toEqual(["sign-request.assignment-due", "request.expiry-due", "request.reminder-due"]);
   });
 
   it("refuses artists, managers and the admin", async () => {

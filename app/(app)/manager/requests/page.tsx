@@ -1,5 +1,7 @@
 // /manager/requests: the manager's queue — filter by status and type, search, sort, pages.
 import type { Metadata } from "next";
+import { BulkDecisionForm, SelectAllRequests, SelectRequestCheckbox } from "@/components/requests/bulk-decision-form";
+import { DeadlineCell } from "@/components/requests/request-deadline";
 import { RequestLink } from "@/components/requests/request-link";
 import { RequestStatusBadge } from "@/components/requests/request-status-badge";
 import { Button, LinkButton } from "@/components/ui/button";
@@ -9,16 +11,18 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { requirePageRole } from "@/lib/auth/guards";
-import { formatDay } from "@/lib/clock";
+import { formatDay, systemClock } from "@/lib/clock";
 import { listManagerQueue } from "@/lib/requests/queries";
 import { parseQueueQuery, queueSortOptions, queueStatusOptions, queueTypeOptions } from "@/lib/requests/queue-filters";
-import { typeLabels } from "@/lib/requests/state-machine";
+import { allowedActions, typeLabels } from "@/lib/requests/state-machine";
+import { decideSelectedAction } from "./actions";
 
 export const metadata: Metadata = { title: "Queue" };
 
 export default async function ManagerQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageRole("MANAGER");
   const query = parseQueueQuery(await searchParams);
+  const now = systemClock.now();
   const { requests, total, page, pageCount } = await listManagerQueue(user, {
     status: query.status,
     type: query.type,
@@ -26,6 +30,8 @@ export default async function ManagerQueuePage({ searchParams }: { searchParams:
     sort: query.sort,
     page: query.page,
   });
+  // Bulk decisions (docs/domain.md §9): a checkbox where the state machine lets this manager decide.
+  const decidable = new Set(requests.filter((request) => allowedActions(request, user).some((action) => action === "accept" || action === "decline")).map((request) => request.id));
 
   return (
     <>
@@ -51,17 +57,24 @@ export default async function ManagerQueuePage({ searchParams }: { searchParams:
           <Table caption="Requests assigned to you">
             <TableHead>
               <tr>
+                {decidable.size > 0 ? (
+                  <TableHeaderCell className="w-10 pr-0">
+                    <SelectAllRequests />
+                  </TableHeaderCell>
+                ) : null}
                 <TableHeaderCell>Request</TableHeaderCell>
                 <TableHeaderCell>Type</TableHeaderCell>
                 <TableHeaderCell>Applicant</TableHeaderCell>
                 <TableHeaderCell>Status</TableHeaderCell>
                 <TableHeaderCell>Grade</TableHeaderCell>
                 <TableHeaderCell>Submitted</TableHeaderCell>
+                <TableHeaderCell>Expires</TableHeaderCell>
               </tr>
             </TableHead>
             <TableBody>
               {requests.map((request) => (
                 <TableRow key={request.id}>
+                  {decidable.size > 0 ? <TableCell className="w-10 pr-0">{decidable.has(request.id) ? <SelectRequestCheckbox requestId={request.id} /> : null}</TableCell> : null}
                   <TableCell>
                     <RequestLink request={request} />
                     {request.processingFailedAt ? <span className="ml-2 text-xs text-red-700">processing failed</span> : null}
@@ -78,6 +91,9 @@ export default async function ManagerQueuePage({ searchParams }: { searchParams:
                   <TableCell className="whitespace-nowrap">
                     <time dateTime={request.createdAt.toISOString()}>{formatDay(request.createdAt)}</time>
                   </TableCell>
+                  <TableCell>
+                    <DeadlineCell request={request} now={now} />
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -92,6 +108,7 @@ export default async function ManagerQueuePage({ searchParams }: { searchParams:
           />
         </>
       )}
+      <BulkDecisionForm decide={decideSelectedAction} selectable={decidable.size > 0} />
     </>
   );
 }

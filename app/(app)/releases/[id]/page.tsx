@@ -67,7 +67,9 @@ export default async function ReleasePage({ params }: { params: Promise<{ id: st
             <Link href={`/requests/${openRequest.id}`} className="underline">
               See the request
             </Link>{" "}
-            — the release can be changed again once it is decided or withdrawn.
+            {blocker
+              ? "— the release can be changed again once it is decided or withdrawn."
+              : "— your manager asked for changes: you may edit the release now, then amend and resubmit the request."}
           </Alert>
         ) : null}
 

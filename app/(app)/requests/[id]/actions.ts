@@ -1,13 +1,14 @@
 "use server";
-// Decisions on one request: accept, decline (assigned manager), withdraw (applicant). Who may
-// take which is the state machine's answer, checked inside the domain services.
+// Decisions on one request: accept, decline, request changes (assigned manager), withdraw
+// (applicant). Who may take which is the state machine's answer, checked inside the domain services.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction, formFields } from "@/lib/actions/define-action";
 import { requireUser, type SessionUser } from "@/lib/auth/guards";
 import { acceptRequest } from "@/lib/requests/accept-request";
 import { declineRequest } from "@/lib/requests/decline-request";
-import { decisionSchema, declineSchema } from "@/lib/requests/schemas";
+import { requestChanges } from "@/lib/requests/request-changes";
+import { decisionSchema, declineSchema, requestChangesSchema } from "@/lib/requests/schemas";
 import { REQUEST_NOT_FOUND } from "@/lib/requests/transition-request";
 import { withdrawRequest } from "@/lib/requests/withdraw-request";
 
@@ -37,5 +38,11 @@ function decisionAction<Input extends { requestId: number }>(
 export const acceptAction = decisionAction(decisionSchema, (user, { requestId }) => acceptRequest(user, requestId), "Accepted.");
 
 export const declineAction = decisionAction(declineSchema, (user, { requestId, reason }) => declineRequest(user, requestId, reason), "Declined.");
+
+export const requestChangesAction = decisionAction(
+  requestChangesSchema,
+  (user, { requestId, reason }) => requestChanges(user, requestId, reason),
+  "Changes requested.",
+);
 
 export const withdrawAction = decisionAction(decisionSchema, (user, { requestId }) => withdrawRequest(user, requestId), "Withdrawn.");

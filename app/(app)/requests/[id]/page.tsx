@@ -2,58 +2,43 @@
 // decisions and the History timeline; refreshes itself while the worker has work pending.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { ManagerDecisionForms, WithdrawForm } from "@/components/requests/decision-forms";
 import { PublishGradePanel } from "@/components/requests/publish-grade-panel";
+import { RequestDeadline } from "@/components/requests/request-deadline";
 import { RequestStatusBadge } from "@/components/requests/request-status-badge";
+import { RequestConversation } from "@/components/requests/request-conversation";
+import { RequestedChangesSection } from "@/components/requests/requested-changes-section";
 import { RequestTimeline } from "@/components/requests/request-timeline";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/guards";
-import { formatDateTime, formatDay } from "@/lib/clock";
-import { parseId } from "@/lib/ids";
-import { NotFoundError } from "@/lib/errors";
-import { getRequestForViewer, type RequestDetail } from "@/lib/requests/queries";
-import { isOpen } from "@/lib/requests/open-request";
+import { formatDay, systemClock } from "@/lib/clock";
+import { type RequestDetail } from "@/lib/requests/queries";
 import { typeLabels } from "@/lib/requests/state-machine";
-import { publishRequestExpiresAt, signRequestExpiresAt } from "@/lib/requests/timing";
-import { acceptAction, declineAction, withdrawAction } from "./actions";
+import { acceptAction, declineAction, requestChangesAction, withdrawAction } from "./actions";
+import { postCommentAction } from "./conversation-actions";
+import { viewRequestOrNotFound } from "./view-request";
 
 export const metadata: Metadata = { title: "Request" };
 
 /** What the worker still has to do, in words; null when nothing is pending. */
 function pendingWork(request: RequestDetail): string | null {
   if (request.processingFailedAt) return null;
-  if (request.type === "SIGN_CONTRACT" && request.status === "NEW") return "Waiting for a manager to be assigned";
+  if (request.type === "SIGN_CONTRACT" && request.status === "NEW") {
+    // A resubmitted request keeps its manager (docs/domain.md §9).
+    return request.managerId === null ? "Waiting for a manager to be assigned" : "Resubmitted — on its way back to its manager";
+  }
   if (request.type === "PUBLISH_RELEASE" && (request.status === "NEW" || request.status === "PROCESSING")) {
     return "Waiting for the grade — the label's system is grading this request";
   }
   return null;
 }
 
-function expiresAt(request: RequestDetail): Date | null {
-  if (!isOpen(request.status)) return null;
-  if (request.type === "SIGN_CONTRACT") return signRequestExpiresAt(request.createdAt);
-  return request.expectedDate ? publishRequestExpiresAt(request.expectedDate) : null;
-}
-
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
-  const id = parseId((await params).id);
-  if (id === null) notFound();
-  let viewed: Awaited<ReturnType<typeof getRequestForViewer>>;
-  try {
-    viewed = await getRequestForViewer(user, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-  const { request, isApplicant, isAssignedManager, actions } = viewed;
+  const { request, isApplicant, isAssignedManager, actions, conversation } = await viewRequestOrNotFound((await params).id);
   const mayDecide = actions.includes("accept") || actions.includes("decline");
   const pending = pendingWork(request);
-  const expiry = expiresAt(request);
   const managerName = request.manager?.user.name;
 
   return (
@@ -132,12 +117,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
                 <dd className="whitespace-pre-wrap">{request.resolutionReason ?? "—"}</dd>
               </div>
             ) : null}
-            {expiry ? (
-              <div className="sm:col-span-2">
-                <dt className="text-stone-500">Deadline</dt>
-                <dd>Expires on {formatDateTime(expiry)} if it is not decided by then</dd>
-              </div>
-            ) : null}
+            <RequestDeadline request={request} now={systemClock.now()} />
             {isAssignedManager ? (
               <div className="sm:col-span-2">
                 <dt className="text-stone-500">Applicant</dt>
@@ -161,6 +141,8 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           </Card>
         ) : null}
 
+        <RequestedChangesSection request={request} actions={actions} requestChanges={requestChangesAction} />
+
         {actions.includes("withdraw") ? (
           <Card title="Changed your mind?" description="You can withdraw the request while it is open.">
             <WithdrawForm requestId={request.id} withdraw={withdrawAction} />
@@ -168,8 +150,10 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         ) : null}
 
         <Card title="History">
-          <RequestTimeline entries={request.history} />
+          <RequestTimeline entries={request.timeline} />
         </Card>
+
+        <RequestConversation requestId={request.id} abilities={conversation} post={postCommentAction} />
       </div>
     </>
   );
