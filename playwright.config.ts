@@ -1,5 +1,6 @@
 // Browser journeys (e2e/*.spec.ts) in Debian's Chromium against the built app and a running worker.
 import { defineConfig, devices } from "@playwright/test";
+import { appEnv } from "./e2e/fixtures/app-env";
 
 const isCI = Boolean(process.env.CI);
 const port = Number(process.env.PORT ?? 3000);
@@ -7,13 +8,7 @@ const port = Number(process.env.PORT ?? 3000);
 const externalBaseUrl = process.env.E2E_BASE_URL;
 const baseURL = externalBaseUrl ?? `http://127.0.0.1:${port}`;
 
-// `next start` runs in production mode; a test run is not a deployment (decision 010), so it
-// keeps the development defaults, and tests need not configure a secret.
-const appEnv: Record<string, string> = {
-  APP_ENV: process.env.APP_ENV ?? "development",
-  AUTH_SECRET: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production",
-  NEXT_TELEMETRY_DISABLED: "1",
-};
+// APP_ENV=development and a test-only AUTH_SECRET (unless given): e2e/fixtures/app-env.ts.
 
 export default defineConfig({
   testDir: "e2e",

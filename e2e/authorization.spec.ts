@@ -2,9 +2,12 @@
 // `pageRows`, `routeRows`): each requested over HTTP as each role, with a real session cookie
 // from signing in through Auth.js, redirects not followed. The disabled role signed in, then
 // the admin disabled the account; its cookie is still sent.
+import { isDeepStrictEqual } from "node:util";
 import { expect, test, type APIRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { answerOf, pageRows, roles, routeRows, rowName, type Cells, type HttpAnswer, type PageRow, type RouteRow, type TestRole } from "@/tests/authorization/access-table";
 import { createAccessWorldFixture, disableAccessWorldAccount, type AccessWorldFixture } from "./fixtures/access-world";
+import { appEnv } from "./fixtures/app-env";
+import { requestStreamStart } from "./fixtures/event-stream";
 import type { Credentials } from "./fixtures/users";
 
 let world: AccessWorldFixture;
@@ -21,16 +24,27 @@ async function signInThroughAuthJs(context: APIRequestContext, credentials: Cred
   });
 }
 
-/** The answer's word in the table: 200, 404, a redirect to /login, any other redirect. */
-function wordOf(response: APIResponse): string {
+/** The answer's word in the table: 200, 404, 401, a redirect to /login, any other redirect. */
+function wordOf(response: Pick<APIResponse, "status" | "headers">): string {
   const status = response.status();
   if (status === 200) return "ok";
   if (status === 404) return "not-found";
+  if (status === 401) return "unauthorized";
   if (status >= 300 && status < 400) {
     const location = new URL(response.headers()["location"] ?? "", baseURL);
     return location.pathname === "/login" ? "login" : "redirect";
   }
   return `status ${status}`;
+}
+
+/**
+ * A route row's word: as wordOf, and for a route that tells some callers more (`publicBody`),
+ * "public" when its 200 carries exactly what everyone is told.
+ */
+async function routeWordOf(row: RouteRow, response: Pick<APIResponse, "status" | "headers">): Promise<string> {
+  const word = wordOf(response);
+  if (word !== "ok" || row.publicBody === undefined || !("json" in response)) return word;
+  return isDeepStrictEqual(await (response as APIResponse).json(), row.publicBody) ? "public" : "ok";
 }
 
 /** The row's URL, with the id of the row's fixture in place of "[id]". */
@@ -43,8 +57,9 @@ function urlOf(row: PageRow): string {
 }
 
 /** The request a route row stands for (its sample when the path is a catch-all). */
-async function requestRoute(row: RouteRow, role: TestRole): Promise<APIResponse> {
+async function requestRoute(row: RouteRow, role: TestRole): Promise<Pick<APIResponse, "status" | "headers">> {
   const context = contexts.get(role)!;
+  if (row.stream) return requestStreamStart(context, baseURL, row.path);
   if (row.method === "GET" && row.path === "/api/auth/[...nextauth]") return context.get("/api/auth/session", { maxRedirects: 0 });
   if (row.method === "POST" && row.path === "/api/auth/[...nextauth]") {
     // In a copy of the role's cookies, so the role's own session stays as it is for the other rows.
@@ -94,7 +109,20 @@ for (const row of pageRows) {
 for (const row of routeRows) {
   test(`every role on ${rowName(row)}`, async () => {
     const answers: Record<string, string> = {};
-    for (const role of roles) answers[role] = wordOf(await requestRoute(row, role));
+    for (const role of roles) answers[role] = await routeWordOf(row, await requestRoute(row, role));
     expect(answers).toEqual(expectedRow(row.expected));
   });
 }
+
+// Beyond the roles: the operators' metrics token reads /api/health's details (docs/domain.md §10 "Health").
+test("GET /api/health with the metrics token, and with a wrong one", async () => {
+  const guest = contexts.get("guest")!;
+  const withToken = await guest.get("/api/health", { headers: { authorization: `Bearer ${appEnv.METRICS_TOKEN}` } });
+  expect(withToken.status()).toBe(200);
+  const details = (await withToken.json()) as Record<string, unknown>;
+  expect(Object.keys(details).sort()).toEqual(["database", "outbox", "status", "worker"]);
+  expect(details).toMatchObject({ status: "ok", database: "ok", outbox: { unsent: expect.any(Number), due: expect.any(Number) } });
+  const wrongToken = await guest.get("/api/health", { headers: { authorization: "Bearer not-the-metrics-token-0123456789" } });
+  expect(wrongToken.status()).toBe(200);
+  expect(await wrongToken.json()).toEqual({ status: "ok" });
+});

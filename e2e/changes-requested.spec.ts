@@ -180,6 +180,9 @@ test("a stale second tab is told the request moved on; the applicant may withdra
 
     await managerPage.goto(requestPath);
     const staleTab = await managerPage.context().newPage();
+    // A tab that misses the change (its live updates cut off, docs/domain.md §9 "Live pages"),
+    // as one would while the push is unavailable.
+    await staleTab.route("**/api/live", (route) => route.abort());
     await staleTab.goto(requestPath);
     await requestChanges(managerPage, "Not this one, perhaps?");
     // The other tab still offers Accept: the click changes nothing and says why.

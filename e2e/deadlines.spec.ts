@@ -4,9 +4,9 @@
 import { expect, test } from "@playwright/test";
 import { submitRequestsWithDeadlines } from "./fixtures/deadline-requests";
 import { createReleases } from "./fixtures/releases";
-import { createUser, signIn, signOut, uniqueSuffix } from "./fixtures/users";
+import { createUser, signIn, uniqueSuffix } from "./fixtures/users";
 
-test("an open request shows its deadline and time left; the queue filters to those expiring within 7 days", async ({ page }) => {
+test("an open request shows its deadline and time left; the queue filters to those expiring within 7 days", async ({ page, browser }) => {
   const artist = await createUser({ role: "ARTIST" });
   const suffix = uniqueSuffix();
   const [soonRelease, laterRelease] = await createReleases(artist.artistId!, [
@@ -34,9 +34,12 @@ test("an open request shows its deadline and time left; the queue filters to tho
   await page.goto("/requests");
   await expect(page.getByRole("columnheader", { name: "Expires" })).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: `#${soonId}` }).getByText(/^in (2 days|3 days|\d+ hours)$/)).toBeVisible();
-  await signOut(page);
 
-  // The manager's queue: every row with its deadline; the filter keeps only the one expiring soon.
+  // Meanwhile, in a browser of their own, the manager's queue: every row with its deadline; the
+  // filter keeps only the one expiring soon.
+  const managerContext = await browser.newContext();
+  const artistPage = page;
+  page = await managerContext.newPage();
   await signIn(page, artist.manager!);
   await page.goto("/manager/requests");
   const soonRow = page.getByRole("row").filter({ has: page.getByRole("link", { name: new RegExp(`^#${soonId} `) }) });
@@ -56,4 +59,9 @@ test("an open request shows its deadline and time left; the queue filters to tho
     await expect(page.getByText(new RegExp(`Request #${soonId} expires on .+ if it is not decided by then\\.`))).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
   await expect(page.getByText(new RegExp(`Request #${laterId} expires on`))).toHaveCount(0);
+
+  // The applicant, still signed in, sees the same deadline on their request.
+  await artistPage.goto(`/requests/${soonId}`);
+  await expect(artistPage.getByText(/^in (2 days|3 days|\d+ hours)$/)).toBeVisible();
+  await managerContext.close();
 });

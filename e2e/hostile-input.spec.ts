@@ -8,6 +8,8 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { answerOf, pageRows, routeRows, type PageRow, type TestRole } from "../tests/authorization/access-table";
 import { createAccessWorldFixture, type AccessWorldFixture } from "./fixtures/access-world";
+import { appEnv } from "./fixtures/app-env";
+import { requestStreamStart, type StreamStart } from "./fixtures/event-stream";
 
 type SignedInRole = Exclude<TestRole, "guest" | "disabled">;
 
@@ -33,7 +35,7 @@ const encodedValues: { label: string; raw: string }[] = [
 const brokenEncodings = ["%ED%A0%80", "%FF%FE", "%C0%AF", "%E0%A4%A", "%", "%%", "%zz"].map((raw) => ({ label: `raw ${raw}`, raw }));
 
 /** Every search parameter any page reads (and some it does not), each set to the hostile value at once. */
-const parameterNames = ["page", "q", "status", "type", "sort", "range", "appointed", "disabled", "enabled", "releaseId", "callbackUrl", "error", "code", "id"];
+const parameterNames = ["page", "q", "status", "type", "sort", "manager", "range", "appointed", "disabled", "enabled", "releaseId", "callbackUrl", "error", "code", "id"];
 
 function queriesOf(): { label: string; query: string }[] {
   return [
@@ -55,7 +57,7 @@ const idSegments = [
 const internalText = [/prisma/i, /Invalid `/, /ECONN/, /postgres/i, /invalid byte sequence/i, /\n\s+at \S+ \(/, /\(\/[^)\s]*:\d+:\d+\)/, /<script>alert\(1\)<\/script>/];
 
 /** null when the answer is one a person may get; otherwise what is wrong with it. */
-async function problemOf(label: string, response: APIResponse): Promise<string | null> {
+async function problemOf(label: string, response: APIResponse | StreamStart): Promise<string | null> {
   const status = response.status();
   const body = await response.text();
   const problems: string[] = [];
@@ -94,7 +96,7 @@ test.afterAll(async () => {
 });
 
 /** Sends every request and fails once with every problem, so one run shows them all. */
-async function expectAllFine(requests: { label: string; send: () => Promise<APIResponse> }[]) {
+async function expectAllFine(requests: { label: string; send: () => Promise<APIResponse | StreamStart> }[]) {
   const problems: string[] = [];
   for (const { label, send } of requests) {
     const problem = await problemOf(label, await send());
@@ -155,12 +157,21 @@ test("route handlers: hostile query strings and path segments", async () => {
   test.setTimeout(180_000);
   // The table's routes, and Auth.js's catch-all by the paths it answers.
   const routes = routeRows.filter((row) => row.method === "GET" && !row.path.includes("["));
-  expect(routes.map((row) => row.path)).toEqual(expect.arrayContaining(["/api/health", "/manager/report/csv"]));
+  expect(routes.map((row) => row.path)).toEqual(expect.arrayContaining(["/api/health", "/manager/report/csv", "/api/live"]));
   const authPaths = ["/api/auth/session", "/api/auth/csrf", "/api/auth/providers", "/api/auth/signin", "/api/auth/error", "/api/auth/signout"];
   const manager = contexts.get("manager")!;
+  // An event stream never ends: its status and first bytes are what it answers.
+  const streams = new Set(routes.filter((row) => row.stream).map((row) => row.path));
+  // A route for the operators' token (/api/metrics) is swept with it, so its handler is what answers.
+  const forToken = new Set(routes.filter((row) => answerOf(row.expected, "manager") === "unauthorized").map((row) => row.path));
+  const withToken = { authorization: `Bearer ${appEnv.METRICS_TOKEN}` };
+  const get = (path: string, query: string) =>
+    streams.has(path)
+      ? requestStreamStart(manager, baseURL, `${path}?${query}`)
+      : manager.get(`${path}?${query}`, { maxRedirects: 0, headers: forToken.has(path) ? withToken : {} });
   await expectAllFine([
     ...[...routes.map((row) => row.path), ...authPaths].flatMap((path) =>
-      queriesOf().map(({ label, query }) => ({ label: `manager GET ${path}?… ${label}`, send: () => manager.get(`${path}?${query}`, { maxRedirects: 0 }) })),
+      queriesOf().map(({ label, query }) => ({ label: `manager GET ${path}?… ${label}`, send: () => get(path, query) })),
     ),
     ...idSegments.map((segment) => ({ label: `GET /api/auth/${segment.slice(0, 60)}`, send: () => manager.get(`/api/auth/${segment}`, { maxRedirects: 0 }) })),
     ...idSegments.map((segment) => ({ label: `GET /api/auth/callback/${segment.slice(0, 60)}`, send: () => manager.get(`/api/auth/callback/${segment}`, { maxRedirects: 0 }) })),

@@ -17,3 +17,12 @@ export function createPrismaClient(databaseUrl = env().DATABASE_URL): PrismaClie
 
 export const prisma: PrismaClient = globalForPrisma.cookDroogersPrisma ?? createPrismaClient();
 globalForPrisma.cookDroogersPrisma = prisma;
+
+/**
+ * Runs `work` in a transaction of its own when given the client, or inside the caller's when
+ * given a transaction client: a service that usually commits on its own can then be one step of
+ * a larger transaction (the demo seed builds each demo request from several of them).
+ */
+export function inTransaction<T>(db: Db | DbClient, work: (tx: DbClient) => Promise<T>): Promise<T> {
+  return "$transaction" in db ? db.$transaction(work) : work(db);
+}

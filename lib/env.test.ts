@@ -21,3 +21,20 @@ describe("parseEnv: deployment or development (decision 010)", () => {
     expect(() => parseEnv({ APP_ENV: "staging" })).toThrow(/^Invalid configuration: APP_ENV/);
   });
 });
+
+describe("parseEnv: metrics and logs (decision 016)", () => {
+  it("leaves the metrics token unset when empty (compose passes an empty value) and refuses a short one", () => {
+    expect(parseEnv({}).METRICS_TOKEN).toBeUndefined();
+    expect(parseEnv({ METRICS_TOKEN: "" }).METRICS_TOKEN).toBeUndefined();
+    expect(parseEnv({ METRICS_TOKEN: "a-token-of-sixteen+" }).METRICS_TOKEN).toBe("a-token-of-sixteen+");
+    expect(() => parseEnv({ METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN must be at least 16 characters/);
+  });
+
+  it("serves the worker's metrics on 9464 unless told another port or 0, and logs from info up", () => {
+    expect(parseEnv({}).METRICS_PORT).toBe(9464);
+    expect(parseEnv({ METRICS_PORT: "0" }).METRICS_PORT).toBe(0);
+    expect(() => parseEnv({ METRICS_PORT: "70000" })).toThrow(/METRICS_PORT/);
+    expect(parseEnv({}).LOG_LEVEL).toBe("info");
+    expect(() => parseEnv({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
+  });
+});

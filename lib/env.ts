@@ -36,6 +36,18 @@ const envSchema = z.object({
   SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(50),
   REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(10),
+  /**
+   * Bearer token for the Prometheus endpoints (docs/domain.md §10, decision 016). Unset (or
+   * empty): /api/metrics and the worker's metrics port answer "not found" to everyone.
+   */
+  METRICS_TOKEN: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  ),
+  /** The worker's metrics port; 0 turns its metrics server off. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
+  /** The lowest level written to the JSON log lines of the web app and the worker. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Test hook: the worker exits right after committing an event of this name, before its offset commit. */
   WORKER_TEST_CRASH_AFTER_EVENT: z.string().optional(),
 }).transform((raw) => {

@@ -1,4 +1,6 @@
 // Expected failures: the only messages that ever reach a person.
+import { logger } from "@/lib/observability/logger";
+
 export type FieldErrors = Record<string, string[] | undefined>;
 
 /** A rule was broken; `message` is safe to show, `field` places it next to an input. */
@@ -52,15 +54,21 @@ export function newErrorReference(): string {
   return globalThis.crypto.randomUUID().replaceAll("-", "").slice(0, 8).toUpperCase();
 }
 
-/** Turns a thrown error into what a form may show; unexpected errors are logged with a reference, not shown. */
-export function toActionState(error: unknown, values?: Record<string, unknown>): ActionState {
+/** Who and what an unexpected failure concerns, for its log line (docs/domain.md §10). */
+export type FailureContext = { userId?: number; requestId?: number };
+
+/**
+ * Turns a thrown error into what a form may show; unexpected errors are logged with a reference
+ * (and the person and request they concern), not shown.
+ */
+export function toActionState(error: unknown, values?: Record<string, unknown>, context: FailureContext = {}): ActionState {
   if (error instanceof DomainError) {
     return error.field
       ? { fieldErrors: { [error.field]: [error.message] }, values }
       : { formError: error.message, values };
   }
   const reference = newErrorReference();
-  console.error(`[error ${reference}]`, error);
+  logger.error({ err: error, reference, ...context }, `unexpected failure, reference ${reference}`);
   return { formError: `Something went wrong on our side. Please try again; if it keeps happening, give the label the reference ${reference}.`, values };
 }
 

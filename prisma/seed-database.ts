@@ -9,6 +9,8 @@ import { prisma, type DbClient } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { requeueWaitingSignRequests } from "@/lib/requests/sign/requeue-waiting-sign-requests";
+import { ensureRelease } from "./demo-release";
+import { demoApplicants, seedDemoRequests } from "./demo-requests";
 
 export const DEMO_PASSWORD = "demo-password";
 const DEMO_DOMAIN = "cookdroogers.local";
@@ -57,6 +59,32 @@ const demoArtists = [
       tracks: [
         { title: "Preheat", genre: "Electronic", durationSeconds: 95, type: "intro" },
         { title: "Sourdough Skies", genre: "Electronic", durationSeconds: 262, type: "song" },
+      ],
+    },
+  },
+  {
+    email: `artist3@${DEMO_DOMAIN}`,
+    name: "Mira Solberg",
+    nickname: "Copper Ladle",
+    managerEmail: `manager3@${DEMO_DOMAIN}`,
+    release: {
+      title: "Kitchen Table Sessions",
+      tracks: [
+        { title: "Ladle Song", genre: "Folk", durationSeconds: 198, type: "song" },
+        { title: "Copper and Salt", genre: "Folk", durationSeconds: 233, type: "song" },
+      ],
+    },
+  },
+  {
+    email: `artist4@${DEMO_DOMAIN}`,
+    name: "Kofi Mensah",
+    nickname: "Brass Colander",
+    managerEmail: `manager4@${DEMO_DOMAIN}`,
+    release: {
+      title: "Strainer Standards",
+      tracks: [
+        { title: "Drain the Blues", genre: "Jazz", durationSeconds: 305, type: "song" },
+        { title: "Colander Waltz", genre: "Jazz", durationSeconds: 244, type: "song" },
       ],
     },
   },
@@ -135,28 +163,6 @@ async function ensureManager(
   return { id: manager.id, created: true };
 }
 
-type DemoTrack = { title: string; genre: string; durationSeconds: number; type: string };
-
-/** A release with its tracks (the owner performs on each), unless one of that title exists. */
-async function ensureRelease(
-  tx: DbClient,
-  artistId: number,
-  release: { title: string; releaseDate: Date; status: "UNPUBLISHED" | "PUBLISHED"; tracks: DemoTrack[] },
-): Promise<{ id: number; created: boolean }> {
-  const existing = await tx.release.findFirst({ where: { artistId, title: release.title }, select: { id: true } });
-  if (existing) return { id: existing.id, created: false };
-  const created = await tx.release.create({
-    data: { artistId, title: release.title, releaseDate: release.releaseDate, status: release.status },
-    select: { id: true },
-  });
-  for (const [index, track] of release.tracks.entries()) {
-    await tx.track.create({
-      data: { releaseId: created.id, position: index + 1, ...track, artists: { create: [{ artistId }] } },
-    });
-  }
-  return { id: created.id, created: true };
-}
-
 async function seedDemoData(): Promise<SeededAccount[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const today = startOfUtcDay(systemClock.now());
@@ -194,10 +200,14 @@ async function seedDemoData(): Promise<SeededAccount[]> {
     }
   });
 
+  // The requests in every demo manager's queue, each in a transaction of its own.
+  await seedDemoRequests(passwordHash);
+
   return [
     ...demoManagers.map((manager) => ({ role: "MANAGER" as const, ...manager })),
     ...demoArtists.map((artist) => ({ role: "ARTIST" as const, email: artist.email, name: artist.name })),
     ...demoUsers.map((user) => ({ role: "USER" as const, ...user })),
+    ...demoApplicants.map((user) => ({ role: "USER" as const, ...user })),
   ];
 }
 

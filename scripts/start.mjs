@@ -10,6 +10,7 @@ import { HarnessError, describeError, failure, formatDuration, note, paint } fro
 import { isPortFree } from "./services/find-free-port.mjs";
 import { ensureDependencies } from "./services/install-dependencies.mjs";
 import { ensureRunning, isStopping, registerCleanup, stopEverything, stopOnSignals } from "./services/lifecycle.mjs";
+import { prettyLogLines } from "./services/pretty-logs.mjs";
 import { startKafkaBroker } from "./services/provide-kafka.mjs";
 import { databaseUrl, providePostgresServer } from "./services/provide-postgres.mjs";
 import { claimRun } from "./services/run-state.mjs";
@@ -110,8 +111,10 @@ async function main() {
   ensureRunning();
   const appEnv = { ...process.env, PORT: String(port) };
   delete appEnv.NODE_ENV; // `next start` is production; a development NODE_ENV from .env would confuse it
-  const web = await startChild("web", path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], { cwd: root, env: appEnv, kind: "service" });
-  const worker = await startChild("worker", "npm", ["run", "--silent", "worker"], { cwd: root, env: appEnv, kind: "service" });
+  // Their JSON log lines, shown readably here only (decision 016).
+  const formatLine = await prettyLogLines();
+  const web = await startChild("web", path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], { cwd: root, env: appEnv, kind: "service", formatLine });
+  const worker = await startChild("worker", "npm", ["run", "--silent", "worker"], { cwd: root, env: appEnv, kind: "service", formatLine });
   registerCleanup("web and worker", () => Promise.all([stopChild(web), stopChild(worker)]));
 
   const health = `http://127.0.0.1:${port}/api/health`;

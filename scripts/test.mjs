@@ -82,6 +82,8 @@ async function integrationTier() {
   const services = await testServices(root, timings);
   const env = serviceEnv(services, `t${runId}i.`);
   env.DATABASE_URL = await prepareDatabase(root, services, "cookdroogers_test", env);
+  // The workers' JSON lines (one per event handled) would bury the test output; problems still show.
+  env.LOG_LEVEL ??= "warn";
   return vitestTier("integration", env);
 }
 
@@ -89,6 +91,7 @@ async function e2eTier() {
   const services = await testServices(root, timings);
   const env = serviceEnv(services, `t${runId}e.`);
   env.DATABASE_URL = await prepareDatabase(root, services, "cookdroogers_e2e", env);
+  env.LOG_LEVEL ??= "warn"; // as for the integration tier
   env.AUTH_SECRET ??= env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url");
   const seed = await runChild("seed", "npm", ["run", "--silent", "db:seed"], { cwd: root, env: { ...env, SEED_DEMO_DATA: "false" } });
 

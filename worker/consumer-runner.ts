@@ -6,6 +6,8 @@ import type { Consumer, Kafka, KafkaMessage, Producer } from "kafkajs";
 import type { Db, DbClient } from "@/lib/db";
 import { eventBelongsToTopic, type EventEnvelope } from "@/lib/events/define-event";
 import { deadLetterTopicName } from "@/lib/kafka/topics";
+import { UNKNOWN_EVENT, eventsDeadLettered, eventsFailed, eventsHandled, handlerDuration } from "@/lib/observability/event-metrics";
+import { logTo, logger, type Log, type LogDetails } from "@/lib/observability/logger";
 import { backoffDelay, type BackoffPolicy } from "@/worker/backoff";
 import type { EventHandler, HandlerContext } from "@/worker/handler";
 
@@ -22,16 +24,22 @@ export type ConsumerOptions = {
   backoff: BackoffPolicy;
   /** Test hook: called after the transaction committed and before the offset commit. */
   afterApply?: (eventId: string, eventName: string) => Promise<void> | void;
-  log?: (message: string) => void;
+  log?: Log;
 };
 
 export type RunningConsumer = { consumer: Consumer; stop: () => Promise<void> };
 
 export async function startConsumer(options: ConsumerOptions): Promise<RunningConsumer> {
-  const log = options.log ?? ((message: string) => console.log(`[consumer] ${message}`));
+  const log = options.log ?? logTo(logger.child({ component: "consumer" }));
   const byName = new Map(options.handlers.map((handler) => [handler.event.name, handler]));
   const consumer = options.kafka.consumer({ groupId: options.groupId, sessionTimeout: 15_000, heartbeatInterval: 3_000 });
   let stopping = false;
+  // The group's life, for whoever reads the worker's log after an outage: kafkajs restarts a
+  // crashed consumer by itself when the cause is retriable (`restart`).
+  consumer.on(consumer.events.CRASH, ({ payload }) =>
+    log(`consumer crashed (restart: ${payload.restart}): ${payload.error.message}`, { level: "error", err: payload.error }),
+  );
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => log(`consumer joined its group after ${payload.duration} ms`));
   await consumer.connect();
   await consumer.subscribe({ topics: options.topics, fromBeginning: true });
   await consumer.run({
@@ -54,7 +62,7 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
 }
 
 type ProcessContext = ConsumerOptions & {
-  log: (message: string) => void;
+  log: Log;
   byName: Map<string, EventHandler>;
   heartbeat: () => Promise<void>;
   isStopping: () => boolean;
@@ -93,19 +101,33 @@ async function applyEnvelope(context: ProcessContext, topic: string, message: Ka
   }
   if (await alreadyProcessed(context.db, context.consumerName, envelope.eventId)) return;
 
+  const event = { event: envelope.name };
   let attempt = (await previousFailures(context.db, context.consumerName, envelope.eventId)) + 1;
   for (;;) {
+    const endTimer = handlerDuration.startTimer(event);
     try {
       await runHandler(context, handler, envelope.eventId, payload.data, attempt);
+      const seconds = endTimer({ outcome: "ok" });
+      eventsHandled.inc(event);
+      context.log(`handled ${envelope.name}`, { ...concerning(envelope, payload.data), attempt, durationMs: Math.round(seconds * 1000) });
       await clearFailures(context.db, context.consumerName, envelope.eventId);
       return;
     } catch (error) {
+      endTimer({ outcome: "failed" });
+      eventsFailed.inc(event);
       const reason = error instanceof Error ? error.message : String(error);
       await recordFailure(context.db, context.consumerName, envelope.eventId, attempt, reason);
-      context.log(`${envelope.name} ${envelope.eventId} failed (attempt ${attempt}/${context.maxAttempts}): ${reason}`);
+      context.log(`${envelope.name} ${envelope.eventId} failed (attempt ${attempt}/${context.maxAttempts}): ${reason}`, {
+        level: "warn",
+        ...concerning(envelope, payload.data),
+        attempt,
+        err: error,
+      });
       if (attempt >= context.maxAttempts) {
         await deadLetter(context, topic, message, envelope, reason, attempt);
-        await handler.onGiveUp?.(payload.data, reason).catch((giveUpError: unknown) => context.log(`onGiveUp failed: ${String(giveUpError)}`));
+        await handler.onGiveUp?.(payload.data, reason).catch((giveUpError: unknown) =>
+          context.log(`onGiveUp failed: ${String(giveUpError)}`, { level: "error", ...concerning(envelope, payload.data), err: giveUpError }),
+        );
         return;
       }
       // Offsets stay uncommitted while we wait, so a stop here means redelivery, not loss.
@@ -138,6 +160,21 @@ async function runHandler(context: ProcessContext, handler: EventHandler, eventI
   };
   await handler.handle(payload, handlerContext);
   if (!applied) await markProcessed(context.db, context.consumerName, eventId, "handled");
+}
+
+/**
+ * The ids a log line about an event names: the event's, and the request, user or release its
+ * payload is about (docs/domain.md §10).
+ */
+function concerning(envelope: EventEnvelope | null, payload: unknown = envelope?.payload): LogDetails {
+  const details: LogDetails = envelope ? { eventId: envelope.eventId, eventName: envelope.name } : {};
+  if (typeof payload === "object" && payload !== null) {
+    for (const field of ["requestId", "userId", "releaseId", "artistId"] as const) {
+      const value = (payload as Record<string, unknown>)[field];
+      if (typeof value === "number") details[field] = value;
+    }
+  }
+  return details;
 }
 
 function parseEnvelope(message: KafkaMessage): EventEnvelope | null {
@@ -207,7 +244,14 @@ async function deadLetter(
     ],
   });
   if (envelope && recordInLedger) await markProcessed(context.db, context.consumerName, envelope.eventId, "dead-lettered");
-  context.log(`parked ${envelope?.name ?? "message"} on ${deadLetterTopicName(topic)}: ${reason}`);
+  eventsDeadLettered.inc({ event: envelope && context.byName.has(envelope.name) ? envelope.name : UNKNOWN_EVENT });
+  context.log(`parked ${envelope?.name ?? "message"} on ${deadLetterTopicName(topic)}: ${reason}`, {
+    level: "error",
+    ...concerning(envelope),
+    topic,
+    offset: message.offset,
+    attempts,
+  });
 }
 
 async function waitWithHeartbeats(totalMs: number, heartbeat: () => Promise<void>) {

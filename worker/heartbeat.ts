@@ -1,6 +1,7 @@
 // Liveness: the worker stamps its row every few seconds; /api/health shows the age.
 import { systemClock, type Clock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
+import { logger } from "@/lib/observability/logger";
 
 export function startHeartbeat(db: Db, workerId: string, intervalMs: number, clock: Clock = systemClock): { stop: () => Promise<void> } {
   const startedAt = clock.now();
@@ -12,7 +13,7 @@ export function startHeartbeat(db: Db, workerId: string, intervalMs: number, clo
         create: { workerId, startedAt, beatAt },
         update: { beatAt },
       })
-      .catch((error: unknown) => console.error(`[heartbeat] ${String(error)}`));
+      .catch((error: unknown) => logger.error({ workerId, err: error }, "the heartbeat could not be written"));
   };
   let current = beat();
   const timer = setInterval(() => {

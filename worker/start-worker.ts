@@ -5,11 +5,12 @@ import type { Db } from "@/lib/db";
 import { env, type Env } from "@/lib/env";
 import { createKafka, type KafkaSettings } from "@/lib/kafka/client";
 import { allTopicNames, deadLetterTopicName } from "@/lib/kafka/topics";
+import { logTo, logger, type Log } from "@/lib/observability/logger";
 import { startConsumer } from "@/worker/consumer-runner";
 import type { EventHandler } from "@/worker/handler";
 import { handlers as defaultHandlers } from "@/worker/handlers";
 import { startHeartbeat } from "@/worker/heartbeat";
-import { relayOutboxBatch } from "@/worker/outbox-relay";
+import { RELAY_SEND_RETRY, createRelayClient, relayOutboxBatch, type RelayClient } from "@/worker/outbox-relay";
 import { scheduledJobs as defaultJobs } from "@/worker/scheduled-jobs";
 import { startScheduler, type ScheduledJob } from "@/worker/scheduler";
 
@@ -23,7 +24,8 @@ export type WorkerOptions = {
   consumerName?: string;
   relay?: boolean;
   afterApply?: (eventId: string, eventName: string) => Promise<void> | void;
-  log?: (message: string) => void;
+  /** Where the worker's lines go: the process's JSON log by default (lib/observability/logger.ts). */
+  log?: Log;
 };
 
 /**
@@ -34,7 +36,8 @@ export type WorkerOptions = {
 export type WorkerSettings = KafkaSettings &
   Pick<Env, "OUTBOX_POLL_MS" | "CONSUMER_MAX_ATTEMPTS" | "CONSUMER_BACKOFF_BASE_MS" | "CONSUMER_BACKOFF_MAX_MS" | "WORKER_HEARTBEAT_MS">;
 
-export type RunningWorker = { workerId: string; stop: () => Promise<void> };
+/** `groupId` and `topics`: what the worker consumes, for its consumer-lag figures (worker/main.ts). */
+export type RunningWorker = { workerId: string; groupId: string; topics: string[]; stop: () => Promise<void> };
 
 export async function ensureTopics(topics: string[], settings: KafkaSettings = env()): Promise<void> {
   const admin = createKafka("admin", settings).admin();
@@ -52,7 +55,7 @@ export async function ensureTopics(topics: string[], settings: KafkaSettings = e
 
 export async function startWorker(options: WorkerOptions, settings: WorkerSettings = env()): Promise<RunningWorker> {
   const workerId = options.workerId ?? `${hostname()}-${process.pid}`;
-  const log = options.log ?? ((message: string) => console.log(`[worker ${workerId}] ${message}`));
+  const log = options.log ?? logTo(logger.child({ workerId }));
   const topics = allTopicNames();
   await ensureTopics(topics, settings);
 
@@ -75,15 +78,20 @@ export async function startWorker(options: WorkerOptions, settings: WorkerSettin
     log,
   });
 
-  const relayLoop = options.relay === false ? null : startRelayLoop(options.db, producer, settings.OUTBOX_POLL_MS, log);
+  // The relay has a producer of its own, which gives up on a send quickly (outbox-relay.ts).
+  const relay = options.relay === false ? null : await createRelayClient(createKafka(`relay-${workerId}`, settings, RELAY_SEND_RETRY));
+  const relayLoop = relay ? startRelayLoop(options.db, relay, settings.OUTBOX_POLL_MS, log) : null;
   const scheduler = startScheduler(options.jobs ?? defaultJobs, log);
   const heartbeat = startHeartbeat(options.db, workerId, settings.WORKER_HEARTBEAT_MS);
   log(`started: group ${groupId}, ${topics.length} topics`);
 
   return {
     workerId,
+    groupId,
+    topics,
     stop: async () => {
       await relayLoop?.stop();
+      await relay?.disconnect();
       await scheduler.stop();
       await consumer.stop();
       await producer.disconnect();
@@ -93,22 +101,38 @@ export async function startWorker(options: WorkerOptions, settings: WorkerSettin
   };
 }
 
-function startRelayLoop(db: Db, producer: Parameters<typeof relayOutboxBatch>[1], pollMs: number, log: (message: string) => void) {
+const BROKER_PROBE_MS = 500;
+
+function startRelayLoop(db: Db, relay: RelayClient, pollMs: number, log: Log) {
   let stopped = false;
   let failures = 0;
+  let brokerAwaySince: number | null = null;
   let wake: (() => void) | null = null;
   const loop = (async () => {
     while (!stopped) {
-      let sent = 0;
+      let outcome = { sent: 0, brokerUnavailable: false };
       try {
-        sent = await relayOutboxBatch(db, producer);
+        outcome = await relayOutboxBatch(db, relay);
         failures = 0;
       } catch (error) {
         failures += 1;
-        log(`outbox relay failed (${failures}): ${error instanceof Error ? error.message : String(error)}`);
+        log(`outbox relay failed (${failures}): ${error instanceof Error ? error.message : String(error)}`, { level: "error", failures, err: error });
       }
-      if (sent > 0 && !stopped) continue; // more may be waiting
-      const delay = failures ? Math.min(30_000, pollMs * 2 ** Math.min(failures, 6)) : pollMs;
+      if (outcome.brokerUnavailable && brokerAwaySince === null) {
+        brokerAwaySince = Date.now();
+        log("outbox relay: the broker cannot be reached or is not ready; due events wait in the outbox", { level: "warn" });
+      } else if (!outcome.brokerUnavailable && outcome.sent > 0 && brokerAwaySince !== null) {
+        log(`outbox relay: sending again; the broker was first found unavailable ${Date.now() - brokerAwaySince} ms ago`);
+        brokerAwaySince = null;
+      }
+      if (outcome.sent > 0 && !stopped) continue; // more may be waiting
+      // While the broker is away it is probed often, so that relaying resumes within about a
+      // second of its return (each failing send gives up within RELAY_SEND_RETRY's second).
+      const delay = outcome.brokerUnavailable
+        ? Math.min(pollMs, BROKER_PROBE_MS)
+        : failures
+          ? Math.min(30_000, pollMs * 2 ** Math.min(failures, 6))
+          : pollMs;
       await new Promise<void>((resolve) => {
         wake = resolve;
         setTimeout(resolve, delay);

@@ -2,6 +2,8 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { SiteFooter } from "@/components/layout/site-footer";
+import { SkipLink } from "@/components/layout/skip-link";
+import { LiveUpdates } from "@/components/live/live-updates";
 import { requireUser } from "@/lib/auth/guards";
 import { countUnreadNotifications } from "@/lib/notifications/list-notifications";
 
@@ -10,17 +12,14 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const unreadCount = await countUnreadNotifications(user.id);
   return (
     <div className="flex min-h-dvh flex-col">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-30 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow"
-      >
-        Skip to content
-      </a>
+      <SkipLink />
       <AppHeader user={{ name: user.name, role: user.role }} unreadCount={unreadCount} />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-8">
         {children}
       </main>
       <SiteFooter />
+      {/* Re-renders the page when a change concerns it (docs/domain.md §9 "Live pages"). */}
+      <LiveUpdates />
     </div>
   );
 }

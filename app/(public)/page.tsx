@@ -18,7 +18,7 @@ export default async function LabelPage() {
   const [user, roster] = await Promise.all([currentUser(), listLabelRoster()]);
 
   return (
-    <main>
+    <main id="main">
       <section className="relative overflow-hidden bg-stone-950 text-stone-50">
         <div aria-hidden="true" className="pointer-events-none absolute -top-40 -right-32 size-[28rem] rounded-full border-[3rem] border-stone-800/60 sm:size-[36rem]">
           <div className="absolute inset-16 rounded-full border border-stone-800" />

@@ -1,12 +1,15 @@
 // The admin's table of accounts: name, email, role (and "Disabled"), joined; "Make manager" on
-// USER rows, "Disable" or "Enable" on every row but the admin's own (docs/domain.md §6, §10).
+// USER rows, "Move to manager" on ARTIST rows, "Disable" or "Enable" on every row but the admin's
+// own (docs/domain.md §6, §10).
 import { RoleBadge } from "@/components/admin/role-badge";
 import { UserRowButton } from "@/components/admin/user-row-button";
 import { Badge } from "@/components/ui/badge";
+import { LinkButton } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { formatDay } from "@/lib/clock";
 import type { ActionState } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { canMoveArtist } from "@/lib/requests/reassignment-rule";
 import { canChangeAccountStatus } from "@/lib/users/account-status-rule";
 import { canAppointManager } from "@/lib/users/appointment-rule";
 
@@ -41,19 +44,24 @@ export function UsersTable({ users, page, search, adminId, appointAction, disabl
       <TableBody>
         {users.map((user) => (
           <TableRow key={user.id}>
-            <TableCell className="font-medium whitespace-nowrap text-stone-900">{user.name}</TableCell>
-            <TableCell className="whitespace-nowrap text-stone-600">{user.email}</TableCell>
-            <TableCell>
+            <TableCell label="Name" className="font-medium whitespace-nowrap text-stone-900">{user.name}</TableCell>
+            <TableCell label="Email" className="whitespace-nowrap text-stone-600">{user.email}</TableCell>
+            <TableCell label="Role">
               <span className="inline-flex flex-wrap gap-1">
                 <RoleBadge role={user.role} />
                 {user.disabledAt ? <Badge tone="danger">Disabled</Badge> : null}
               </span>
             </TableCell>
-            <TableCell className="whitespace-nowrap text-stone-600">
+            <TableCell label="Joined" className="whitespace-nowrap text-stone-600">
               <time dateTime={user.createdAt.toISOString()}>{formatDay(user.createdAt)}</time>
             </TableCell>
             <TableCell className="text-right">
               <span className="inline-flex items-start justify-end gap-2">
+                {canMoveArtist(user.role) ? (
+                  <LinkButton href={`/admin/users/${user.id}/move`} variant="secondary" size="sm" title={`Move ${user.name} to another manager`}>
+                    Move to manager
+                  </LinkButton>
+                ) : null}
                 {canAppointManager(user.role) ? (
                   <UserRowButton
                     {...rowProps}

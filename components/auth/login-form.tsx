@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/alert";
 import { Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import type { ActionState } from "@/lib/errors";
 
 type Props = {
@@ -16,9 +17,10 @@ type Props = {
 
 export function LoginForm({ action, callbackUrl, refusal }: Props) {
   const [state, formAction] = useActionState(action, {});
+  const form = useFocusFirstInvalid(state);
   const email = typeof state.values?.email === "string" ? state.values.email : "";
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form ref={form} action={formAction} className="space-y-4" noValidate>
       <FormMessage error={state.formError ?? (state.fieldErrors ? undefined : refusal)} />
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <Input

@@ -21,6 +21,7 @@ const navigation: Record<Role, NavItem[]> = {
   ADMIN: [
     { href: "/admin/users", label: "Users" },
     { href: "/admin/managers", label: "Managers" },
+    { href: "/admin/requests", label: "All requests" },
   ],
 };
 

@@ -6,6 +6,7 @@ import { FormMessage } from "@/components/ui/alert";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import type { ActionState, FieldErrors } from "@/lib/errors";
 import { emptyTrackValues, MAX_TRACKS, TRACK_TYPE_SUGGESTIONS, trackFieldKey, type ReleaseFormValues, type TrackFormValues } from "@/lib/releases/schemas";
 
@@ -13,6 +14,7 @@ type Submit = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 export function ReleaseForm({ submit, initialValues, cancelHref }: { submit: Submit; initialValues: ReleaseFormValues; cancelHref: string }) {
   const [state, action] = useActionState(submit, {});
+  const form = useFocusFirstInvalid(state);
   // Each answer from the server re-mounts the fields with the values it sent back.
   const [answer, setAnswer] = useState(state);
   const [version, setVersion] = useState(0);
@@ -22,7 +24,7 @@ export function ReleaseForm({ submit, initialValues, cancelHref }: { submit: Sub
   }
   const values = isReleaseFormValues(state.values) ? state.values : initialValues;
   return (
-    <form action={action} className="space-y-6" noValidate>
+    <form ref={form} action={action} className="space-y-6" noValidate>
       <FormMessage error={state.formError} />
       <ReleaseFields key={version} values={values} errors={state.fieldErrors ?? {}} />
       <div className="flex flex-wrap items-center gap-3 border-t border-stone-200 pt-5">

@@ -8,6 +8,7 @@ import { useFormStatus } from "react-dom";
 import { Alert, FormMessage } from "@/components/ui/alert";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/field";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import { outcomeWords, type BulkDecision, type BulkDecisionState } from "@/lib/requests/bulk-decision-outcome";
 
 /** The id of the form every row's checkbox belongs to. */
@@ -89,6 +90,7 @@ type Action = (state: BulkDecisionState, formData: FormData) => Promise<BulkDeci
 export function BulkDecisionForm({ decide, selectable }: { decide: Action; selectable: boolean }) {
   const [state, formAction] = useActionState(decide, {});
   const form = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(state, form);
 
   // After a run the ticks and the reason are cleared; after a refusal they stay for a correction.
   useEffect(() => {

@@ -6,6 +6,7 @@ import { useActionState, useId } from "react";
 import { FormMessage } from "@/components/ui/alert";
 import { Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import type { ActionState } from "@/lib/errors";
 import { COMMENT_MAX } from "@/lib/requests/conversation/conversation-rules";
 
@@ -13,9 +14,10 @@ type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 export function CommentForm({ requestId, mayWriteInternalNote, post }: { requestId: number; mayWriteInternalNote: boolean; post: Action }) {
   const [state, action] = useActionState(post, {});
+  const form = useFocusFirstInvalid(state);
   const internalHintId = useId();
   return (
-    <form action={action} className="space-y-3">
+    <form ref={form} action={action} className="space-y-3">
       <input type="hidden" name="requestId" value={requestId} />
       <Textarea
         label="Comment"

@@ -6,6 +6,7 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/alert";
 import { Input, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import type { ActionState } from "@/lib/errors";
 import { PUBLICATION_NOTICE_WORDS } from "@/lib/requests/publish/publication-date-rule";
 
@@ -49,10 +50,11 @@ export function PublishRequestForm({
   selectedReleaseId?: number;
 } & PublicationDateBounds) {
   const [state, action] = useActionState(submit, {});
+  const form = useFocusFirstInvalid(state);
   const value = (name: string) => (typeof state.values?.[name] === "string" ? (state.values[name] as string) : undefined);
   return (
     // Keyed by the answer so the fields re-mount with the values sent back after a refusal.
-    <form key={JSON.stringify(state.values ?? null)} action={action} className="max-w-xl space-y-5" noValidate>
+    <form ref={form} key={JSON.stringify(state.values ?? null)} action={action} className="max-w-xl space-y-5" noValidate>
       <FormMessage error={state.formError} />
       <Select
         label="Release"
@@ -78,9 +80,10 @@ export function AmendPublishRequestForm({
   ...bounds
 }: { submit: Submit; requestId: number; expectedDate: string } & PublicationDateBounds) {
   const [state, action] = useActionState(submit, {});
+  const form = useFocusFirstInvalid(state);
   const sent = typeof state.values?.expectedDate === "string" ? state.values.expectedDate : undefined;
   return (
-    <form key={JSON.stringify(state.values ?? null)} action={action} className="max-w-xl space-y-5" noValidate>
+    <form ref={form} key={JSON.stringify(state.values ?? null)} action={action} className="max-w-xl space-y-5" noValidate>
       <input type="hidden" name="requestId" value={requestId} />
       <FormMessage error={state.formError} />
       <PublicationDateField bounds={bounds} defaultValue={sent ?? expectedDate} error={state.fieldErrors?.expectedDate} />

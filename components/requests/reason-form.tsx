@@ -6,6 +6,7 @@ import { FormMessage } from "@/components/ui/alert";
 import type { ButtonProps } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import type { ActionState } from "@/lib/errors";
 
 type Props = {
@@ -19,8 +20,9 @@ type Props = {
 
 export function ReasonForm({ requestId, action, hint, submitLabel, pendingLabel, variant }: Props) {
   const [state, formAction] = useActionState(action, {});
+  const form = useFocusFirstInvalid(state);
   return (
-    <form action={formAction} className="space-y-3">
+    <form ref={form} action={formAction} className="space-y-3">
       <input type="hidden" name="requestId" value={requestId} />
       <Textarea
         label="Reason"

@@ -30,7 +30,7 @@ export function RequestDeadline({ request, now }: { request: Deadline; now: Date
 /** A list cell: the expiry day and the time left, highlighted within the last 7 days; "—" when closed. */
 export function DeadlineCell({ request, now }: { request: Deadline; now: Date }) {
   const expiresAt = openDeadline(request);
-  if (!expiresAt) return <span className="text-stone-400">—</span>;
+  if (!expiresAt) return <span className="text-stone-500">—</span>;
   const soon = isExpiringSoon(expiresAt, now);
   return (
     <span className="whitespace-nowrap">

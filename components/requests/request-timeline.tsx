@@ -11,8 +11,14 @@ type StatusEntry = Extract<TimelineEntry, { kind: "status" }>;
 type CommentEntry = Extract<TimelineEntry, { kind: "comment" }>;
 
 function describe(entry: StatusEntry): string {
+  // A move between managers that kept the status (docs/domain.md §10 "All requests").
+  if (entry.toManager && entry.fromStatus === entry.toStatus) {
+    return entry.fromManager ? `Reassigned from ${entry.fromManager.user.name} to ${entry.toManager.user.name}` : `Reassigned to ${entry.toManager.user.name}`;
+  }
   const to = entry.toResolution ? `${statusLabels[entry.toStatus]} (${resolutionLabels[entry.toResolution]})` : statusLabels[entry.toStatus];
-  return entry.fromStatus ? `${statusLabels[entry.fromStatus]} → ${to}` : `Submitted as ${to}`;
+  const move = entry.fromStatus ? `${statusLabels[entry.fromStatus]} → ${to}` : `Submitted as ${to}`;
+  // An assignment names its manager ("Assigned to …" is the Details' own wording, docs/domain.md §8).
+  return entry.toManager ? `${move}, with ${entry.toManager.user.name}` : move;
 }
 
 function When({ at }: { at: Date }) {

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/alert";
 import { Input, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import type { ActionState } from "@/lib/errors";
 
 type Amending = {
@@ -22,11 +23,12 @@ export function SignContractForm({
   amending?: Amending;
 }) {
   const [state, action] = useActionState(submit, {});
+  const form = useFocusFirstInvalid(state);
   const initial = { nickname: amending?.nickname ?? "", message: amending?.message ?? "" };
   const value = (name: "nickname" | "message") =>
     state.values ? (typeof state.values[name] === "string" ? (state.values[name] as string) : "") : initial[name];
   return (
-    <form action={action} className="max-w-xl space-y-5" noValidate>
+    <form ref={form} action={action} className="max-w-xl space-y-5" noValidate>
       {amending ? <input type="hidden" name="requestId" value={amending.requestId} /> : null}
       <FormMessage error={state.formError} />
       <Input

@@ -62,8 +62,9 @@ export function StreamsChart({ series, title = "Streams over time" }: { series: 
 
   return (
     <figure className="space-y-3">
-      {/* On narrow screens the chart scrolls sideways rather than shrinking its labels away. */}
-      <div className="overflow-x-auto">
+      {/* On narrow screens the chart scrolls sideways rather than shrinking its labels away; the
+          frame takes the keyboard's focus so it can be scrolled without a mouse (decision 015). */}
+      <div className="overflow-x-auto" tabIndex={0} role="group" aria-label={`${title} (scrolls sideways on a narrow screen)`}>
         <svg
           viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
           role="img"
@@ -126,7 +127,7 @@ export function StreamsChart({ series, title = "Streams over time" }: { series: 
       </figcaption>
       <details className="rounded-md border border-stone-200 bg-stone-50 px-3 py-2 text-sm">
         <summary className="cursor-pointer font-medium text-stone-700">Chart data as a table</summary>
-        <div className="mt-2 max-h-80 overflow-auto">
+        <div className="mt-2 max-h-80 overflow-auto" tabIndex={0} role="group" aria-label={`${title}: the chart's data`}>
           <table className="min-w-full text-left text-sm">
             <caption className="sr-only">{title}: total streams per release and day</caption>
             <thead>

@@ -18,7 +18,7 @@ type FieldChrome = {
 };
 
 const controlBase =
-  "block w-full rounded-md border bg-white px-3 text-sm text-stone-900 shadow-sm placeholder:text-stone-400 " +
+  "block w-full rounded-md border bg-white px-3 text-sm text-stone-900 shadow-sm placeholder:text-stone-500 " +
   "focus:border-accent-600 focus:outline-2 focus:outline-offset-0 focus:outline-accent-600/30 " +
   "disabled:cursor-not-allowed disabled:bg-stone-100 disabled:text-stone-500";
 

@@ -1,13 +1,27 @@
-// Data tables: a scrolling wrapper (so narrow screens scroll the table, not the page)
-// and styled cells. Use <Table caption="…"> for an accessible name.
+// Data tables and their cells. <Table caption="…"> names the table.
+//
+// Below the sm breakpoint a table is shown as stacked rows (decision 015): each row a block,
+// each cell on its own line beside its column's name — give every data cell its column's name as
+// `label` (the cells of a checkbox or button column need none). The header row is then hidden
+// from sight but kept for screen readers, which still read the table as a table; the per-cell
+// names are for the eyes only and are not part of the cell's text. From sm up it is an ordinary
+// table that scrolls inside its frame when it is wider than the page allows, never the page; the
+// frame is a named region that takes the keyboard's focus, so it can be scrolled without a mouse
+// even when nothing inside it can be focused (WCAG 2.1.1).
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
-export function Table({ caption, className, children }: { caption?: string; className?: string; children: ReactNode }) {
+/** `caption`: the table's name, read with it and given to its scrolling frame. */
+export function Table({ caption, className, children }: { caption: string; className?: string; children: ReactNode }) {
   return (
-    <div className={cn("relative overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-sm", className)}>
-      <table className="min-w-full divide-y divide-stone-200 text-sm">
-        {caption ? <caption className="sr-only">{caption}</caption> : null}
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      className={cn("relative rounded-lg border border-stone-200 bg-white shadow-sm sm:overflow-x-auto", className)}
+    >
+      <table className="min-w-full divide-y divide-stone-200 text-sm max-sm:block">
+        <caption className="sr-only">{caption}</caption>
         {children}
       </table>
     </div>
@@ -15,15 +29,15 @@ export function Table({ caption, className, children }: { caption?: string; clas
 }
 
 export function TableHead({ children }: { children: ReactNode }) {
-  return <thead className="bg-stone-50">{children}</thead>;
+  return <thead className="bg-stone-50 max-sm:sr-only">{children}</thead>;
 }
 
 export function TableBody({ children }: { children: ReactNode }) {
-  return <tbody className="divide-y divide-stone-100">{children}</tbody>;
+  return <tbody className="divide-y divide-stone-100 max-sm:block">{children}</tbody>;
 }
 
 export function TableRow({ className, ...props }: ComponentProps<"tr">) {
-  return <tr className={cn("hover:bg-stone-50/60", className)} {...props} />;
+  return <tr className={cn("hover:bg-stone-50/60 max-sm:block max-sm:space-y-2 max-sm:px-4 max-sm:py-3", className)} {...props} />;
 }
 
 export function TableHeaderCell({ className, scope = "col", ...props }: ComponentProps<"th">) {
@@ -36,6 +50,31 @@ export function TableHeaderCell({ className, scope = "col", ...props }: Componen
   );
 }
 
-export function TableCell({ className, ...props }: ComponentProps<"td">) {
-  return <td className={cn("px-4 py-3 align-middle text-stone-800", className)} {...props} />;
+export type TableCellProps = ComponentProps<"td"> & {
+  /** The column's name, shown beside the value when rows are stacked on a narrow screen. */
+  label?: string;
+};
+
+const cellBase = "px-4 py-3 align-middle break-words text-stone-800 max-sm:p-0 max-sm:text-left max-sm:whitespace-normal";
+
+// The name is generated content (data-label), so it is not part of the cell's text; its
+// alternative text is empty (`/ ""`), so screen readers, which have the column header, skip it.
+const stackedWithName =
+  "max-sm:grid max-sm:grid-cols-[minmax(6rem,40%)_minmax(0,1fr)] max-sm:gap-x-3 " +
+  'max-sm:before:content-[attr(data-label)_/_""] max-sm:before:text-xs max-sm:before:leading-5 max-sm:before:font-medium max-sm:before:text-stone-600';
+
+export function TableCell({ className, label, children, ...props }: TableCellProps) {
+  if (!label) {
+    return (
+      <td className={cn(cellBase, "max-sm:block", className)} {...props}>
+        {children}
+      </td>
+    );
+  }
+  // Stacked: the column's name on the left, the value (kept in one box) on the right.
+  return (
+    <td data-label={label} className={cn(cellBase, stackedWithName, className)} {...props}>
+      <div className="min-w-0">{children}</div>
+    </td>
+  );
 }

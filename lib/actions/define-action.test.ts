@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { DomainError, ForbiddenError } from "@/lib/errors";
+import { logger } from "@/lib/observability/logger";
 import { defineAction, defineFormAction, formFields, noInput } from "./define-action";
 
 const schema = z.object({ id: z.coerce.number().int().positive(), name: z.string().trim().min(1, "Enter a name") });
@@ -50,11 +51,24 @@ describe("defineAction", () => {
   it("shows a DomainError's words, and never an unexpected error's", async () => {
     const domain = action({ run: async () => Promise.reject(new DomainError("Taken", { field: "name" })) });
     expect(await domain({}, form({ id: "1", name: "Ada" }))).toEqual({ fieldErrors: { name: ["Taken"] }, values: { name: "Ada" } });
-    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    vi.spyOn(logger, "error").mockImplementation(() => undefined);
     const broken = action({ run: async () => Promise.reject(new Error("connection refused at 10.0.0.7:5432")) });
     const state = await broken({}, form({ id: "1", name: "Ada" }));
     expect(state.formError).toMatch(/^Something went wrong on our side\. Please try again; .* reference [0-9A-F]{8}\.$/);
     expect(JSON.stringify(state)).not.toContain("10.0.0.7");
+  });
+
+  it("logs an unexpected failure with the signed-in person and the request the input names (docs/domain.md §10)", async () => {
+    const logged = vi.spyOn(logger, "error").mockImplementation(() => undefined);
+    const failing = defineAction({
+      guard: async () => ({ id: 7, role: "MANAGER" }),
+      schema: z.object({ requestId: z.coerce.number() }),
+      input: (formData) => formFields(formData, "requestId"),
+      run: async () => Promise.reject(new Error("boom")),
+    });
+    const state = await failing({}, form({ requestId: "12" }));
+    const reference = /reference ([0-9A-F]{8})\./.exec(state.formError ?? "")?.[1];
+    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ reference, userId: 7, requestId: 12 }), expect.stringContaining(reference!));
   });
 
   it("lets Next's redirects through, from the guard and after success", async () => {

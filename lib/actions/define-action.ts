@@ -6,7 +6,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { toActionState, type ActionState, type FieldErrors } from "@/lib/errors";
+import { toActionState, type ActionState, type FailureContext, type FieldErrors } from "@/lib/errors";
 
 export type ActionDefinition<Bound extends unknown[], Actor, Schema extends z.ZodType, Result> = {
   /** Who may call it; throws (ForbiddenError, or a redirect to sign in) for anyone else. */
@@ -34,10 +34,11 @@ async function runAction<Bound extends unknown[], Actor, Schema extends z.ZodTyp
   bound: Bound,
 ): Promise<ActionState> {
   const values = definition.values?.(formData);
-  let input: z.output<Schema>;
+  let input: z.output<Schema> | undefined;
+  let actor: Actor | undefined;
   let result: Result;
   try {
-    const actor = await definition.guard();
+    actor = await definition.guard();
     const parsed = definition.schema.safeParse(definition.input(formData, ...bound));
     if (!parsed.success) {
       const hiddenProblem = Object.entries(definition.hidden ?? {}).find(([field]) => parsed.error.issues.some((issue) => issue.path[0] === field));
@@ -48,9 +49,9 @@ async function runAction<Bound extends unknown[], Actor, Schema extends z.ZodTyp
     result = await definition.run(input, actor);
   } catch (error) {
     unstable_rethrow(error);
-    return toActionState(error, values);
+    return toActionState(error, values, failureContext(actor, input));
   }
-  return (await definition.onSuccess?.(result, input)) ?? { ok: true };
+  return (await definition.onSuccess?.(result, input as z.output<Schema>)) ?? { ok: true };
 }
 
 /** An action for `useActionState`: `(state, formData)`, after any bound arguments. */
@@ -75,6 +76,23 @@ export function defineFormAction<Actor, Schema extends z.ZodType, Result>(
 
 /** The schema of an action that takes no input but the click (its guard is the whole check). */
 export const noInput = z.object({});
+
+/**
+ * Whom a failure concerns, for the log (docs/domain.md §10): the signed-in person every guard
+ * returns (a `CurrentUser`, lib/auth/guards.ts) and the request the input names, if any.
+ */
+function failureContext(actor: unknown, input: unknown): FailureContext {
+  const numberField = (value: unknown, field: string) => {
+    const found = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[field] : undefined;
+    return typeof found === "number" ? found : undefined;
+  };
+  const context: FailureContext = {};
+  const userId = numberField(actor, "id");
+  const requestId = numberField(input, "requestId");
+  if (userId !== undefined) context.userId = userId;
+  if (requestId !== undefined) context.requestId = requestId;
+  return context;
+}
 
 /** zod's field errors, the project's one shape for them. */
 function flattenedFieldErrors(error: z.ZodError): FieldErrors {

@@ -3,6 +3,7 @@
 import type { NextAuthConfig } from "next-auth";
 import { SESSION_IDLE_LIMIT_MS } from "@/lib/auth/session-rules";
 import { authSecret } from "@/lib/env";
+import { logger } from "@/lib/observability/logger";
 
 export const authConfig = {
   secret: authSecret(),
@@ -14,7 +15,7 @@ export const authConfig = {
   logger: {
     error(error) {
       if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
-      console.error(error);
+      logger.error({ err: error }, "Auth.js error");
     },
   },
   callbacks: {

@@ -28,16 +28,18 @@ const sessionUserSelect = {
 
 /**
  * The account a session cookie stands for, when its session is live and the account enabled;
- * null otherwise (the visitor counts as signed out). One read; a write at most hourly.
+ * null otherwise (the visitor counts as signed out). One read; a write at most hourly, unless
+ * `touch` is false: an open live-pages stream re-checks its session without counting as use
+ * (lib/live/live-stream.ts), so a tab left open does not keep a session alive.
  */
-export async function findSessionUser(sessionId: string, userId: number, clock: Clock = systemClock) {
+export async function findSessionUser(sessionId: string, userId: number, clock: Clock = systemClock, { touch = true }: { touch?: boolean } = {}) {
   const session = await prisma.userSession.findUnique({
     where: { id: sessionId },
     select: { userId: true, endedAt: true, lastSeenAt: true, user: { select: sessionUserSelect } },
   });
   const now = clock.now();
   if (!session || session.userId !== userId || !isSessionLive(session, now) || session.user.disabledAt) return null;
-  if (shouldTouchSession(session, now)) {
+  if (touch && shouldTouchSession(session, now)) {
     await prisma.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { lastSeenAt: now } });
   }
   return session.user;

@@ -1,7 +1,10 @@
-// The health report behind /api/health: database reachable, worker heartbeat, outbox backlog.
+// The health report behind /api/health (docs/domain.md §10 "Health"): database reachable,
+// worker heartbeat, outbox backlog — told in full only to a caller with the metrics token or to
+// the admin; everyone else learns the word alone.
 import "server-only";
 import { systemClock, type Clock } from "@/lib/clock";
 import { prisma, type Db } from "@/lib/db";
+import { logger } from "@/lib/observability/logger";
 
 export type HealthReport =
   | {
@@ -11,7 +14,15 @@ export type HealthReport =
       /** unsent: every row not yet relayed; due: of those, the ones whose time has come (the backlog). */
       outbox: { unsent: number; due: number };
     }
-  | { status: "error"; database: "unreachable" };
+  | { status: "down"; database: "unreachable" };
+
+/** What anyone may be told: the word alone. */
+export type PublicHealth = { status: HealthReport["status"] };
+
+/** The answer for a caller: the whole report when `detailed`, else the word alone. Pure. */
+export function healthAnswer(report: HealthReport, detailed: boolean): HealthReport | PublicHealth {
+  return detailed ? report : { status: report.status };
+}
 
 export async function checkHealth({ db = prisma, clock = systemClock }: { db?: Db; clock?: Clock } = {}): Promise<HealthReport> {
   try {
@@ -32,7 +43,7 @@ export async function checkHealth({ db = prisma, clock = systemClock }: { db?: D
       outbox: { unsent, due },
     };
   } catch (error) {
-    console.error("health check: database unreachable", error);
-    return { status: "error", database: "unreachable" };
+    logger.error({ err: error }, "health check: database unreachable");
+    return { status: "down", database: "unreachable" };
   }
 }

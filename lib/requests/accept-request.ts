@@ -3,14 +3,15 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/guards";
 import { systemClock, type Clock } from "@/lib/clock";
-import { prisma } from "@/lib/db";
+import { inTransaction, prisma, type Db, type DbClient } from "@/lib/db";
 import { notify } from "@/lib/notifications/notify";
 import { applyPublishAcceptance } from "@/lib/requests/publish/accept-publish-request";
 import { applySignAcceptance } from "@/lib/requests/sign/accept-sign-request";
 import { transitionRequest } from "@/lib/requests/transition-request";
 
-export async function acceptRequest(actor: SessionUser, requestId: number, clock: Clock = systemClock) {
-  return prisma.$transaction(async (tx) => {
+/** In its own transaction, or as a step of the caller's when `db` is a transaction client (the demo seed). */
+export async function acceptRequest(actor: SessionUser, requestId: number, clock: Clock = systemClock, db: Db | DbClient = prisma) {
+  return inTransaction(db, async (tx) => {
     const request = await transitionRequest(tx, { requestId, action: "accept", actor, reason: "Accepted by the manager" });
     // The transition passed only for the assigned manager, so the request's manager is the actor's.
     const managerId = request.managerId as number;

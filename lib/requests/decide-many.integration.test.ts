@@ -8,6 +8,7 @@ import type { SessionUser } from "@/lib/auth/guards";
 import { addUtcDays, startOfUtcDay, systemClock } from "@/lib/clock";
 import { prisma } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
+import { logger } from "@/lib/observability/logger";
 import type { BulkDecisionState } from "@/lib/requests/bulk-decision-outcome";
 import { decideMany } from "@/lib/requests/decide-many";
 import { gradePublishRequest } from "@/lib/requests/publish/grade-publish-request";
@@ -185,14 +186,17 @@ describe("decideMany", () => {
     const failing = await signRequestFor(manager);
     const other = await signRequestFor(manager);
     failure.requestId = failing.id;
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const logged = vi.spyOn(logger, "error").mockImplementation(() => undefined);
     try {
       const outcomes = await decideMany({ manager, decision: "accept", requestIds: [failing.id, other.id] });
       const reason = (outcomes[0] as { reason: string }).reason;
       const reference = /reference ([0-9A-F]{8})\.$/.exec(reason)?.[1];
       expect(reference, reason).toBeDefined();
       expect(reason).not.toContain("connection terminated");
-      expect(logged).toHaveBeenCalledWith(`[error ${reference}]`, expect.objectContaining({ message: "connection terminated unexpectedly (test)" }));
+      expect(logged).toHaveBeenCalledWith(
+        expect.objectContaining({ reference, userId: manager.id, requestId: failing.id, err: expect.objectContaining({ message: "connection terminated unexpectedly (test)" }) }),
+        expect.stringContaining(reference!),
+      );
       expect(outcomes[1]).toEqual({ requestId: other.id, outcome: "accepted" });
       expect(await outcomeOf(failing.id)).toMatchObject({ status: "ON_APPROVAL" });
     } finally {

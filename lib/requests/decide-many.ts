@@ -5,7 +5,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/guards";
 import { systemClock, type Clock } from "@/lib/clock";
-import { DomainError, toActionState } from "@/lib/errors";
+import { DomainError, toActionState, type FailureContext } from "@/lib/errors";
 import { acceptRequest } from "@/lib/requests/accept-request";
 import type { DecisionOutcome } from "@/lib/requests/bulk-decision-outcome";
 import { declineRequest } from "@/lib/requests/decline-request";
@@ -33,14 +33,14 @@ export async function decideMany(input: DecideManyInput, clock: Clock = systemCl
         outcomes.push({ requestId, outcome: "declined" });
       }
     } catch (error) {
-      outcomes.push({ requestId, outcome: "not-changed", reason: reasonOf(error) });
+      outcomes.push({ requestId, outcome: "not-changed", reason: reasonOf(error, { userId: input.manager.id, requestId }) });
     }
   }
   return outcomes;
 }
 
 /** A DomainError's own message; anything else is logged with a reference, which is all a person sees. */
-function reasonOf(error: unknown): string {
+function reasonOf(error: unknown, context: FailureContext): string {
   if (error instanceof DomainError) return error.message;
-  return toActionState(error).formError!;
+  return toActionState(error, undefined, context).formError!;
 }

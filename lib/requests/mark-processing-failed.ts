@@ -4,13 +4,14 @@ import "server-only";
 import { systemClock, type Clock } from "@/lib/clock";
 import { prisma } from "@/lib/db";
 import { newErrorReference } from "@/lib/errors";
+import { logger } from "@/lib/observability/logger";
 
 const PROCESSING_FAILED = "Processing failed — will not retry";
 
 /** Stores the failure with a new reference, which the log line names too. */
 export async function markProcessingFailed(requestId: number, error: string, clock: Clock = systemClock): Promise<void> {
   const reference = newErrorReference();
-  console.error(`[error ${reference}] processing of request ${requestId} failed: ${error}`);
+  logger.error({ requestId, reference, reason: error }, `processing of request ${requestId} failed, reference ${reference}`);
   await prisma.request.updateMany({
     where: { id: requestId },
     data: { processingFailedAt: clock.now(), processingFailure: `${PROCESSING_FAILED} (reference ${reference}): ${error.slice(0, 500)}` },

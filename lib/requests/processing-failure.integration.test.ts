@@ -2,6 +2,7 @@
 // (docs/domain.md §11 "Bad input").
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
+import { logger } from "@/lib/observability/logger";
 import { markProcessingFailed } from "@/lib/requests/mark-processing-failed";
 import { getRequestForViewer } from "@/lib/requests/queries";
 import { submitSignRequest } from "@/lib/requests/sign/submit-sign-request";
@@ -19,7 +20,7 @@ afterAll(async () => {
 
 describe("a request whose processing failed", () => {
   it("shows its applicant a reference, never the error's text, and keeps the detail stored and logged", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const logged = vi.spyOn(logger, "error").mockImplementation(() => undefined);
     const applicant = await createUser(prisma);
     const request = await submitSignRequest(applicant, { nickname: "Failing Name", message: null });
     const internal = 'connect ECONNREFUSED 10.0.0.7:5432; statistics service answered HTTP 502: <html>upstream</html>';
@@ -36,6 +37,9 @@ describe("a request whose processing failed", () => {
     const stored = await prisma.request.findUniqueOrThrow({ where: { id: request.id } });
     expect(stored.processingFailure).toContain(internal);
     expect(stored.processingFailure).toContain(shown.processingFailureReference);
-    expect(logged.mock.calls.map((call) => String(call[0])).join("\n")).toContain(`[error ${shown.processingFailureReference}]`);
+    expect(logged).toHaveBeenCalledWith(
+      expect.objectContaining({ requestId: request.id, reference: shown.processingFailureReference, reason: internal }),
+      expect.stringContaining(shown.processingFailureReference!),
+    );
   });
 });

@@ -1,4 +1,5 @@
-// Reading requests, always scoped to the person asking: applicant or assigned manager.
+// Reading requests, always scoped to the person asking: applicant or assigned manager (the admin
+// reads every request, docs/domain.md §10).
 import "server-only";
 import type { SessionUser } from "@/lib/auth/guards";
 import { ownManagerId } from "@/lib/auth/own-records";
@@ -17,7 +18,7 @@ import { literalLikeText } from "@/lib/like-pattern";
 import { readPage } from "@/lib/pagination";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestType } from "@/lib/generated/prisma/enums";
-import type { QueueSort, QueueStatusFilter } from "@/lib/requests/queue-filters";
+import type { ManagerFilter, QueueSort, QueueStatusFilter } from "@/lib/requests/queue-filters";
 
 const PAGE_SIZE = 20;
 
@@ -56,6 +57,9 @@ export type QueueFilters = {
   page?: number;
 };
 
+/** The admin's list adds whose requests (docs/domain.md §10): a manager's, or those waiting for one. */
+export type AllRequestsFilters = QueueFilters & { manager?: ManagerFilter };
+
 const sortOrders: Record<QueueSort, Prisma.RequestOrderByWithRelationInput[]> = {
   newest: [{ createdAt: "desc" }, { id: "desc" }],
   oldest: [{ createdAt: "asc" }, { id: "asc" }],
@@ -73,12 +77,27 @@ function queueStatusWhere(status: QueueStatusFilter, now: Date): Prisma.RequestW
 
 /** The manager's queue: only requests assigned to them; one page of rows per call. */
 export async function listManagerQueue(user: SessionUser, filters: QueueFilters = {}, clock: Clock = systemClock) {
-  const managerId = ownManagerId(user);
+  return listQueue({ managerId: ownManagerId(user) }, filters, clock);
+}
+
+/**
+ * Every request, for the admin (docs/domain.md §10 "All requests"): the queue's filters and the
+ * same rows, plus the filter by manager and each row's manager. Anyone else: "not found".
+ */
+export async function listAllRequests(user: SessionUser, filters: AllRequestsFilters = {}, clock: Clock = systemClock) {
+  if (user.role !== "ADMIN") throw new NotFoundError();
+  const manager = filters.manager ?? "all";
+  const scope: Prisma.RequestWhereInput = manager === "all" ? {} : { managerId: manager === "none" ? null : manager };
+  return listQueue(scope, filters, clock);
+}
+
+/** The queue's query: `scope` (whose requests) and the filters, one page of rows. */
+async function listQueue(scope: Prisma.RequestWhereInput, filters: QueueFilters, clock: Clock) {
   const status = filters.status ?? "open";
   const searchText = filters.search?.trim();
   const search = searchText ? literalLikeText(searchText) : undefined;
   const where: Prisma.RequestWhereInput = {
-    managerId,
+    ...scope,
     ...queueStatusWhere(status, clock.now()),
     ...(filters.type && filters.type !== "all" ? { type: filters.type } : {}),
     ...(search
@@ -99,8 +118,15 @@ export async function listManagerQueue(user: SessionUser, filters: QueueFilters 
     (window) =>
       prisma.request.findMany({
         where,
-        // applicantId and managerId: the parties allowedActions reads (the bulk decisions' checkboxes).
-        select: { ...listSelect, applicantId: true, managerId: true, release: { select: { id: true, title: true, artist: { select: { nickname: true } } } } },
+        // applicantId and managerId: the parties allowedActions reads (the bulk decisions' checkboxes);
+        // the manager's name for the admin's list.
+        select: {
+          ...listSelect,
+          applicantId: true,
+          managerId: true,
+          manager: { select: { user: { select: { name: true } } } },
+          release: { select: { id: true, title: true, artist: { select: { nickname: true } } } },
+        },
         orderBy: sortOrders[filters.sort ?? "newest"],
         ...window,
       }),
@@ -110,8 +136,8 @@ export async function listManagerQueue(user: SessionUser, filters: QueueFilters 
 
 /**
  * One request with its timeline — status changes and the comments this person may read (no
- * internal note for the applicant: filtered in the query) — for its applicant or its assigned
- * manager only.
+ * internal note for the applicant: filtered in the query) — for its applicant, its assigned
+ * manager and the admin only.
  */
 export async function getRequestForViewer(user: SessionUser, requestId: number) {
   const request = await prisma.request.findUnique({
@@ -138,7 +164,17 @@ export async function getRequestForViewer(user: SessionUser, requestId: number) 
       manager: { select: { user: { select: { name: true } } } },
       release: { select: { id: true, title: true, status: true, artist: { select: { nickname: true } } } },
       history: {
-        select: { id: true, at: true, fromStatus: true, toStatus: true, toResolution: true, reason: true, actor: { select: { name: true } } },
+        select: {
+          id: true,
+          at: true,
+          fromStatus: true,
+          toStatus: true,
+          toResolution: true,
+          reason: true,
+          actor: { select: { name: true } },
+          fromManager: { select: { user: { select: { name: true } } } },
+          toManager: { select: { user: { select: { name: true } } } },
+        },
         orderBy: [{ at: "asc" }, { id: "asc" }],
       },
     },
@@ -158,6 +194,8 @@ export async function getRequestForViewer(user: SessionUser, requestId: number) 
     },
     isApplicant: parties.includes("applicant"),
     isAssignedManager: parties.includes("manager"),
+    /** The admin, reading without being a party (docs/domain.md §10): what a manager sees, and no form of theirs. */
+    isAdmin: user.role === "ADMIN",
     /** What this person may do now: the page shows exactly these buttons. */
     actions: allowedActions(request, user),
     /** What the Conversation section offers this person. */

@@ -3,13 +3,14 @@
 // click, or a decision taken meanwhile, gets the ConflictError "already moved on".
 import "server-only";
 import type { SessionUser } from "@/lib/auth/guards";
-import { prisma } from "@/lib/db";
+import { inTransaction, prisma, type Db, type DbClient } from "@/lib/db";
 import { notify } from "@/lib/notifications/notify";
 import { typeLabels } from "@/lib/requests/state-machine";
 import { transitionRequest } from "@/lib/requests/transition-request";
 
-export async function requestChanges(actor: SessionUser, requestId: number, reason: string) {
-  return prisma.$transaction(async (tx) => {
+/** In its own transaction, or as a step of the caller's when `db` is a transaction client (the demo seed). */
+export async function requestChanges(actor: SessionUser, requestId: number, reason: string, db: Db | DbClient = prisma) {
+  return inTransaction(db, async (tx) => {
     const request = await transitionRequest(tx, { requestId, action: "requestChanges", actor, reason });
     await notify(tx, {
       userId: request.applicantId,

@@ -7,7 +7,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/guards";
 import { formatDay, systemClock, type Clock } from "@/lib/clock";
-import { prisma, type DbClient } from "@/lib/db";
+import { inTransaction, prisma, type Db, type DbClient } from "@/lib/db";
 import { DomainError, ForbiddenError, NotFoundError, isUniqueViolation } from "@/lib/errors";
 import { publishRequestGradingDue, signRequestAssignmentDue } from "@/lib/events/definitions";
 import { enqueueEvent } from "@/lib/events/enqueue-event";
@@ -23,9 +23,16 @@ import { REQUEST_NOT_FOUND, transitionRequest } from "@/lib/requests/transition-
 
 type Before = { nickname: string | null; message: string | null; expectedDate: Date | null };
 
-export async function resubmitRequest(actor: SessionUser, requestId: number, amendment: Amendment, clock: Clock = systemClock): Promise<void> {
+/** In its own transaction, or as a step of the caller's when `db` is a transaction client (the demo seed). */
+export async function resubmitRequest(
+  actor: SessionUser,
+  requestId: number,
+  amendment: Amendment,
+  clock: Clock = systemClock,
+  db: Db | DbClient = prisma,
+): Promise<void> {
   try {
-    await prisma.$transaction(async (tx) => {
+    await inTransaction(db, async (tx) => {
       // Read only to describe the round in the history; the transition decides who may act.
       const before = await tx.request.findUnique({ where: { id: requestId }, select: { nickname: true, message: true, expectedDate: true } });
       const request = await transitionRequest(tx, {

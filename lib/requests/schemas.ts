@@ -1,6 +1,6 @@
 // Schemas of the decision forms on a request page.
 import { z } from "zod";
-import { idSchema } from "@/lib/ids";
+import { idField, idSchema } from "@/lib/ids";
 import { publishRequestInputSchema } from "@/lib/requests/publish/schemas";
 import { signContractSchema } from "@/lib/requests/sign/schemas";
 import { storableText } from "@/lib/storable-text";
@@ -18,6 +18,24 @@ export const declineSchema = z.object({
 export const requestChangesSchema = z.object({
   requestId: idSchema,
   reason: storableText().trim().min(1, "Say what should change").max(REASON_MAX, `Reason must be at most ${REASON_MAX} characters`),
+});
+
+/** Why the admin moves work to another manager (docs/domain.md §10): shown in each request's history. */
+export const handOverReasonSchema = storableText()
+  .trim()
+  .min(1, "Give a reason; it is shown in the request's history")
+  .max(REASON_MAX, `Reason must be at most ${REASON_MAX} characters`);
+
+/**
+ * The admin's "Reassign" (docs/domain.md §10 "All requests"): the request, the manager the admin
+ * saw on it ("" while it waits for one: the service refuses if that changed), the manager chosen
+ * ("Manager") and the "Reason".
+ */
+export const reassignSchema = z.object({
+  requestId: idSchema,
+  currentManagerId: z.union([z.literal("").transform(() => null), idSchema]),
+  managerId: idField("Choose the manager to take it over"),
+  reason: handOverReasonSchema,
 });
 
 /** The amend forms (docs/domain.md §9): the fields of submitting, under the same rules. */

@@ -111,8 +111,8 @@ describe("who may do what", () => {
     expect(allowedActions(request("NEW", "PUBLISH_RELEASE"), assignedManager)).toEqual([]);
   });
 
-  it("hides a request from everyone but its applicant and its assigned manager", () => {
-    expect([applicant, assignedManager, otherManager, admin].map((viewer) => canViewRequest(request("NEW"), viewer))).toEqual([true, true, false, false]);
+  it("hides a request from everyone but its applicant, its assigned manager and the admin", () => {
+    expect([applicant, assignedManager, otherManager, admin].map((viewer) => canViewRequest(request("NEW"), viewer))).toEqual([true, true, false, true]);
     // A manager is "assigned" through their manager record, not their user id.
     expect(canViewRequest(request("NEW"), { id: 20, role: "USER", managerId: 2 })).toBe(false);
   });
@@ -123,6 +123,13 @@ describe("who may do what", () => {
     expect(authorizeTransition(request("ON_APPROVAL"), assignedManager, "withdraw")).toBe("not-yours");
     expect(authorizeTransition(request("CLOSED"), assignedManager, "decline")).toBe("moved-on");
     expect(authorizeTransition(request("ON_APPROVAL"), assignedManager, "accept")).toBe("allowed");
+  });
+
+  it("lets the admin read any request but take none of its steps (docs/domain.md §10)", () => {
+    for (const action of ["accept", "decline", "requestChanges", "withdraw", "resubmit"] as const) {
+      expect(authorizeTransition(request("ON_APPROVAL"), admin, action)).toBe("not-yours");
+    }
+    expect(allowedActions(request("ON_APPROVAL"), admin)).toEqual([]);
   });
 
   it("lets the worker take only the worker's steps, and no person take them", () => {

@@ -65,9 +65,12 @@ export function partiesOf(request: RequestParties, viewer: RequestViewer): Party
   return parties;
 }
 
-/** Only a request's applicant and its assigned manager may know it exists. */
+/**
+ * A request's applicant and its assigned manager may know it exists, and the admin, who reads
+ * every request without being a party to it (docs/domain.md §10 "All requests").
+ */
 export function canViewRequest(request: RequestParties, viewer: RequestViewer): boolean {
-  return partiesOf(request, viewer).length > 0;
+  return partiesOf(request, viewer).length > 0 || viewer.role === "ADMIN";
 }
 
 /**
@@ -99,7 +102,8 @@ export function authorizeTransition(request: RequestParties, actor: RequestViewe
     if (!transition.by.includes("system")) return "not-yours";
   } else {
     const parties = partiesOf(request, actor);
-    if (parties.length === 0) return "hidden";
+    // The admin reads any request but takes none of its steps: refused, not hidden.
+    if (parties.length === 0) return canViewRequest(request, actor) ? "not-yours" : "hidden";
     if (!transition.by.some((party) => parties.includes(party))) return "not-yours";
   }
   return canTransition(request.type, request.status, action) ? "allowed" : "moved-on";

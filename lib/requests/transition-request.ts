@@ -5,6 +5,8 @@ import type { DbClient } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
+import { requestTransitions } from "@/lib/observability/transition-metrics";
+import { REQUEST_CHANGED_MEANWHILE } from "@/lib/requests/reassignment-rule";
 import { authorizeTransition, statusLabels, transitions, type RequestAction, type RequestViewer } from "@/lib/requests/state-machine";
 
 export type TransitionInput = {
@@ -37,8 +39,13 @@ export async function transitionRequest(tx: DbClient, input: TransitionInput) {
   if (verdict === "hidden") throw new NotFoundError(REQUEST_NOT_FOUND);
   if (verdict === "not-yours") throw new ForbiddenError();
   if (verdict === "moved-on") throw new ConflictError(alreadyMovedMessage(current.status));
+  const managerId = input.data?.managerId;
+  const movesManager = typeof managerId === "number" && managerId !== current.managerId;
+  // A decision by the assigned manager counts only while they still are, and a new manager is
+  // written only over the one read: the admin may have reassigned it meanwhile (docs/domain.md §10).
+  const managerBound = managerId !== undefined || (input.actor !== "system" && transition.by.includes("manager"));
   const updated = await tx.request.updateMany({
-    where: { id: input.requestId, status: current.status },
+    where: { id: input.requestId, status: current.status, ...(managerBound ? { managerId: current.managerId } : {}) },
     data: {
       ...input.data,
       status: transition.to,
@@ -47,7 +54,8 @@ export async function transitionRequest(tx: DbClient, input: TransitionInput) {
   });
   if (updated.count !== 1) {
     // Another transaction moved it between the read and the update: name where it is now.
-    const now = await tx.request.findUnique({ where: { id: input.requestId }, select: { status: true } });
+    const now = await tx.request.findUnique({ where: { id: input.requestId }, select: { status: true, managerId: true } });
+    if (now && now.status === current.status && now.managerId !== current.managerId) throw new ConflictError(REQUEST_CHANGED_MEANWHILE);
     throw new ConflictError(alreadyMovedMessage(now?.status ?? current.status));
   }
   await tx.requestHistory.create({
@@ -58,8 +66,11 @@ export async function transitionRequest(tx: DbClient, input: TransitionInput) {
       toResolution: transition.resolution ?? null,
       actorId: input.actor === "system" ? (input.onBehalfOf ?? null) : input.actor.id,
       reason: input.reason ?? null,
+      // An assignment names the manager it went to (and the one it left, if any).
+      ...(movesManager ? { fromManagerId: current.managerId, toManagerId: managerId } : {}),
     },
   });
+  requestTransitions.inc({ type: current.type, action: input.action });
   return tx.request.findUniqueOrThrow({ where: { id: input.requestId } });
 }
 

@@ -1,6 +1,6 @@
 // Accounts on the real PostgreSQL: registration, appointing and creating managers, the
 // admin's lists, notifications read-state and the health report.
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { verifyPassword } from "@/lib/auth/password";
 import { createPrismaClient, prisma } from "@/lib/db";
@@ -8,6 +8,7 @@ import { DomainError, NotFoundError } from "@/lib/errors";
 import { countUnreadNotifications, listNotifications } from "@/lib/notifications/list-notifications";
 import { markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/mark-notifications-read";
 import { notify } from "@/lib/notifications/notify";
+import { logger } from "@/lib/observability/logger";
 import { checkHealth } from "@/lib/platform/health";
 import { submitSignRequest } from "@/lib/requests/sign/submit-sign-request";
 import { appointManager } from "@/lib/users/appoint-manager";
@@ -222,17 +223,15 @@ describe("checkHealth", () => {
     expect(current.status === "ok" ? current.outbox : null).toEqual({ unsent: 3, due: 1 });
   });
 
-  it("reports an error when the database cannot be reached", async () => {
+  it("reports the service down when the database cannot be reached", async () => {
     const unreachable = createPrismaClient("postgresql://postgres@127.0.0.1:1/nowhere");
-    const errors: unknown[] = [];
-    const originalError = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
+    const logged = vi.spyOn(logger, "error").mockImplementation(() => undefined);
     try {
-      expect(await checkHealth({ db: unreachable })).toEqual({ status: "error", database: "unreachable" });
+      expect(await checkHealth({ db: unreachable })).toEqual({ status: "down", database: "unreachable" });
+      expect(logged).toHaveBeenCalledTimes(1);
     } finally {
-      console.error = originalError;
+      logged.mockRestore();
       await unreachable.$disconnect();
     }
-    expect(errors).toHaveLength(1);
   });
 });

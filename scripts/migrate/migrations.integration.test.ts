@@ -113,5 +113,9 @@ describe("migrations", () => {
     const history = await client.query(`INSERT INTO "RequestHistory" ("requestId", "toStatus") SELECT id, 'NEW' FROM "Request" WHERE "applicantId" = $1 RETURNING id`, [userId]);
     await expect(client.query(`UPDATE "RequestHistory" SET reason = 'rewritten' WHERE id = $1`, [history.rows[0].id])).rejects.toThrow(/append-only/);
     await expect(client.query(`DELETE FROM "RequestHistory" WHERE id = $1`, [history.rows[0].id])).rejects.toThrow(/append-only/);
+    // An entry that keeps the status is a move between managers (docs/domain.md §10), which names where it went.
+    await expect(
+      client.query(`INSERT INTO "RequestHistory" ("requestId", "fromStatus", "toStatus") SELECT id, 'NEW', 'NEW' FROM "Request" WHERE "applicantId" = $1`, [userId]),
+    ).rejects.toThrow(/RequestHistory_manager_move_check/);
   });
 });

@@ -9,18 +9,18 @@ const liveChildren = new Set();
 
 /**
  * Starts a child with no stdin. `output: "prefixed"` shows each of its lines behind `name` (the
- * last 30 stay in `recentLines` for error messages); `"inherit"` hands it the terminal (test
- * runners draw their own). `kind: "service"` marks long-running services, stopped after the steps.
+ * last 30 stay in `recentLines` for error messages), rewritten by `formatLine` when given (which
+ * may make several lines of one); `"inherit"` hands it the terminal (test runners draw their own). `kind: "service"` marks long-running services, stopped after the steps.
  * Past `timeoutMs` it gets SIGTERM, and SIGKILL 10 s later. `exited` resolves with
  * `{ ok, exit, timedOut, durationMs }`, `exit` saying how it ended ("exit 1", "killed by SIGTERM").
  */
-export async function startChild(name, command, args, { cwd, env = process.env, output = "prefixed", kind = "step", timeoutMs } = {}) {
+export async function startChild(name, command, args, { cwd, env = process.env, output = "prefixed", kind = "step", timeoutMs, formatLine } = {}) {
   const { execa } = await import("execa");
   const recentLines = [];
   const prefix = function* (line) {
     recentLines.push(line);
     if (recentLines.length > 30) recentLines.shift();
-    yield `${label(name)} ${line}`;
+    for (const shown of (formatLine ? formatLine(line) : line).split("\n")) yield `${label(name)} ${shown}`;
   };
   const stream = output === "inherit" ? "inherit" : [prefix, "inherit"];
   const subprocess = execa(command, args, {

@@ -1,6 +1,6 @@
 // Console output of the harness: one-line notes, and the labels in front of each child's lines.
 
-const useColor = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+export const useColor = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const labelWidth = 8;
 const labelColors = new Map();
 const palette = [36, 35, 33, 32, 34, 96, 95, 93];

@@ -36,7 +36,11 @@ export function countVitest(report, run) {
     failed: (report.numFailedTests ?? 0) + brokenFiles,
     skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
   };
-  return withRun(counts, brokenFiles > 0 ? [`${brokenFiles} file(s) failed to run`] : [], run);
+  const failedNames = (report.testResults ?? []).flatMap((file) =>
+    (file.assertionResults ?? []).filter((test) => test.status === "failed").map((test) => `${relativeName(file.name)} › ${test.fullName ?? test.title}`),
+  );
+  const details = [...(brokenFiles > 0 ? [`${brokenFiles} file(s) failed to run`] : []), ...nameFailures(failedNames)];
+  return withRun(counts, details, run);
 }
 
 /** A Playwright run (json reporter); flaky tests passed on a retry and count as passed. */
@@ -44,7 +48,7 @@ export function countPlaywright(report, run) {
   if (!report?.stats) return { passed: 0, failed: 1, detail: run.timeoutNote || `no report (${run.exit})` };
   const { expected = 0, flaky = 0, unexpected = 0, skipped = 0 } = report.stats;
   const counts = { passed: expected + flaky, failed: unexpected, skipped };
-  const details = [];
+  const details = nameFailures(failedPlaywrightTests(report.suites ?? []));
   // Errors outside any test: a web server that did not start, a spec file that does not load.
   const globalErrors = (report.errors ?? []).length;
   if (globalErrors > 0 && counts.failed === 0) {
@@ -52,6 +56,29 @@ export function countPlaywright(report, run) {
     details.push(`${globalErrors} error(s) outside tests`);
   }
   return withRun(counts, details, run);
+}
+
+/** The failed tests by name, so that a CI log cut to its last lines still says which failed. */
+function nameFailures(names) {
+  const shown = names.slice(0, FAILED_NAMES_SHOWN).map((name) => `failed: ${name}`);
+  if (names.length > FAILED_NAMES_SHOWN) shown.push(`and ${names.length - FAILED_NAMES_SHOWN} more`);
+  return shown;
+}
+const FAILED_NAMES_SHOWN = 10;
+
+function relativeName(file = "") {
+  const cwd = `${process.cwd()}/`;
+  return file.startsWith(cwd) ? file.slice(cwd.length) : file;
+}
+
+/** Playwright nests suites (file, describe) holding specs, each with one test per project. */
+function failedPlaywrightTests(suites) {
+  return suites.flatMap((suite) => [
+    ...(suite.specs ?? [])
+      .filter((spec) => (spec.tests ?? []).some((test) => test.status === "unexpected"))
+      .map((spec) => `${spec.file}:${spec.line} › ${spec.title}`),
+    ...failedPlaywrightTests(suite.suites ?? []),
+  ]);
 }
 
 /** The sums over all tiers; a set-up that failed counts as one failure. */

@@ -30,11 +30,25 @@ describe("countVitest", () => {
       numFailedTests: 1,
       testResults: [
         { status: "failed", assertionResults: [] },
-        { status: "failed", assertionResults: [{ status: "failed" }] },
+        { name: "b.test.ts", status: "failed", assertionResults: [{ status: "failed", fullName: "breaks" }] },
         { status: "passed", assertionResults: [{ status: "passed" }] },
       ],
     };
-    expect(countVitest(report, failedRun)).toMatchObject({ passed: 4, failed: 2, detail: "1 file(s) failed to run" });
+    expect(countVitest(report, failedRun)).toMatchObject({ passed: 4, failed: 2, detail: "1 file(s) failed to run; failed: b.test.ts › breaks" });
+  });
+
+  it("names the failed tests, at most ten, so a log cut to its tail still says which", () => {
+    const failed = (index: number) => ({ status: "failed", fullName: `case ${index}` });
+    const report = {
+      numPassedTests: 1,
+      numFailedTests: 12,
+      testResults: [{ name: `${process.cwd()}/worker/a.integration.test.ts`, status: "failed", assertionResults: [{ status: "passed" }, ...Array.from({ length: 12 }, (_, index) => failed(index))] }],
+    };
+    const { detail } = countVitest(report, failedRun);
+    expect(detail).toContain("failed: worker/a.integration.test.ts › case 0");
+    expect(detail).toContain("failed: worker/a.integration.test.ts › case 9");
+    expect(detail).not.toContain("case 10");
+    expect(detail).toContain("and 2 more");
   });
 
   it("counts a run that failed without a failed test as one failure", () => {
@@ -63,6 +77,16 @@ describe("countPlaywright", () => {
   it("counts flaky tests as passed and unexpected ones as failed", () => {
     const report = { stats: { expected: 10, flaky: 1, unexpected: 2, skipped: 3 }, errors: [] };
     expect(countPlaywright(report, failedRun)).toEqual({ passed: 11, failed: 2, skipped: 3, detail: "" });
+  });
+
+  it("names the failed specs, however deep their describe blocks", () => {
+    const spec = (title: string, status: string) => ({ title, file: "a.spec.ts", line: 3, tests: [{ status }] });
+    const report = {
+      stats: { expected: 1, unexpected: 2 },
+      suites: [{ specs: [spec("passes", "expected"), spec("top fails", "unexpected")], suites: [{ specs: [spec("deep fails", "unexpected")] }] }],
+      errors: [],
+    };
+    expect(countPlaywright(report, failedRun).detail).toBe("failed: a.spec.ts:3 › top fails; failed: a.spec.ts:3 › deep fails");
   });
 
   it("fails a run whose errors happened outside any test", () => {

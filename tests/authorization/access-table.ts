@@ -27,9 +27,12 @@ export const roleDescriptions: Record<TestRole, string> = {
 /**
  * Pages and route handlers, by the HTTP answer to a GET (or the row's sample request):
  * "ok" 200; "login" a redirect to /login; "not-found" 404; "redirect" any other redirect
- * (a signed-in person on /login goes to their home page; Auth.js answers a sign-in with one).
+ * (a signed-in person on /login goes to their home page; Auth.js answers a sign-in with one);
+ * "public" 200 with only what anyone may be told (the row's `publicBody`), where the route
+ * tells some callers more ("ok" for them); "unauthorized" 401, a route that asks for a token
+ * (the operators' metrics) whatever the session.
  */
-export type HttpAnswer = "ok" | "login" | "not-found" | "redirect";
+export type HttpAnswer = "ok" | "login" | "not-found" | "redirect" | "public" | "unauthorized";
 
 /**
  * Server actions, by what the caller gets: "ok" the action runs and makes its change;
@@ -62,19 +65,34 @@ export const fixtures = {
   usersNotification: "an unread notification of the user",
   newcomer: "a USER account that plays no other part (to appoint, disable, or sign in as)",
   disabledNewcomer: "a disabled USER account that plays no other part (to enable)",
+  managedArtist: "the artist's account, managed by the manager (to move to the other manager)",
 } as const;
 
 export type Fixture = keyof typeof fixtures;
 
 export type PageRow = { kind: "page"; path: string; fixture?: Fixture; expected: Cells<HttpAnswer> };
 
-/** `sample`: the request made for the row when the path alone does not say it (a catch-all route). */
-export type RouteRow = { kind: "route"; method: string; path: string; sample?: string; expected: Cells<HttpAnswer> };
+/**
+ * `sample`: the request made for the row when the path alone does not say it (a catch-all route).
+ * `stream`: the answer is an endless event stream; HTTP tests read its status and first bytes, then close it.
+ */
+export type RouteRow = {
+  kind: "route";
+  method: string;
+  path: string;
+  sample?: string;
+  stream?: boolean;
+  /** The JSON everyone is told by a route that tells some callers more: a 200 with exactly this is "public". */
+  publicBody?: unknown;
+  expected: Cells<HttpAnswer>;
+};
 
 /** `file`: the "use server" module, from the repository's root; `action`: its export. */
 export type ActionRow = { kind: "action"; file: string; action: string; fixture?: Fixture; expected: Cells<ActionAnswer> };
 
 const ok = "ok";
+const publicOnly = "public";
+const unauthorized = "unauthorized";
 const login = "login";
 const notFound = "not-found";
 const redirect = "redirect";
@@ -93,8 +111,9 @@ export const pageRows: readonly PageRow[] = [
   page("/requests",                                    [login, ok,       ok,       ok,       ok,       ok,       login]),
   page("/requests/new/sign-contract",                  [login, ok,       notFound, notFound, notFound, notFound, login]),
   page("/requests/new/publish",                        [login, notFound, ok,       notFound, notFound, notFound, login]),
-  page("/requests/[id]",                               [login, ok,       notFound, ok,       notFound, notFound, login], "signRequest"),
-  page("/requests/[id]",                               [login, notFound, ok,       ok,       notFound, notFound, login], "publishRequest"),
+  // The admin reads every request (docs/domain.md §10 "All requests").
+  page("/requests/[id]",                               [login, ok,       notFound, ok,       notFound, ok,       login], "signRequest"),
+  page("/requests/[id]",                               [login, notFound, ok,       ok,       notFound, ok,       login], "publishRequest"),
   // Only the applicant amends (docs/domain.md §9); a request not waiting for changes sends them back to it.
   // (The user's sign request is On approval in the e2e world, and one open sign request is all they may have.)
   page("/requests/[id]/amend",                         [login, notFound, ok,       notFound, notFound, notFound, login], "publishRequestAwaitingChanges"),
@@ -109,18 +128,27 @@ export const pageRows: readonly PageRow[] = [
   page("/manager/report",                              [login, notFound, notFound, ok,       ok,       notFound, login]),
   page("/admin/users",                                 [login, notFound, notFound, notFound, notFound, ok,       login]),
   page("/admin/managers",                              [login, notFound, notFound, notFound, notFound, ok,       login]),
+  page("/admin/requests",                              [login, notFound, notFound, notFound, notFound, ok,       login]),
+  page("/admin/users/[id]/move",                       [login, notFound, notFound, notFound, notFound, ok,       login], "managedArtist"),
 ];
 
 const route = (method: string, path: string, expected: Cells<HttpAnswer>, sample?: string): RouteRow => ({ kind: "route", method, path, sample, expected });
+const stream = (path: string, expected: Cells<HttpAnswer>): RouteRow => ({ kind: "route", method: "GET", path, stream: true, expected });
 
 //                                                      guest  user      artist    manager   otherMgr  admin     disabled
 export const routeRows: readonly RouteRow[] = [
-  route("GET", "/api/health",                          [ok,    ok,       ok,       ok,       ok,       ok,       ok]),
+  // The details (database, worker heartbeat, outbox backlog) to the admin and the metrics token only (docs/domain.md §10 "Health").
+  { ...route("GET", "/api/health",                     [publicOnly, publicOnly, publicOnly, publicOnly, publicOnly, ok, publicOnly]), publicBody: { status: "ok" } },
   route("GET", "/api/auth/[...nextauth]",              [ok,    ok,       ok,       ok,       ok,       ok,       ok],       "GET /api/auth/session"),
   // Signing in is open to anyone, signed in or not; the answer sends the browser on with a new cookie.
   route("POST", "/api/auth/[...nextauth]",             [redirect, redirect, redirect, redirect, redirect, redirect, redirect],
     "POST /api/auth/callback/credentials with a fresh account's email and password"),
   route("GET", "/manager/report/csv",                  [login, notFound, notFound, ok,       ok,       notFound, login]),
+  // Prometheus figures (docs/domain.md §10, decision 016): the metrics token only, never a session (not even the admin's);
+  // "not-found" to everyone where no METRICS_TOKEN is configured (the e2e app has one: e2e/fixtures/app-env.ts).
+  route("GET", "/api/metrics",                         [unauthorized, unauthorized, unauthorized, unauthorized, unauthorized, unauthorized, unauthorized]),
+  // Live pages (docs/domain.md §9): everyone signed in has a stream; what reaches it is per person (lib/live/recipients.ts).
+  stream("/api/live",                                  [login, ok,       ok,       ok,       ok,       ok,       login]),
 ];
 
 const action = (file: string, name: string, expected: Cells<ActionAnswer>, fixture?: Fixture): ActionRow => ({
@@ -133,6 +161,8 @@ const action = (file: string, name: string, expected: Cells<ActionAnswer>, fixtu
 
 const account = "app/(app)/account/actions.ts";
 const admin = "app/(app)/admin/actions.ts";
+const reassign = "app/(app)/admin/requests/actions.ts";
+const moveArtist = "app/(app)/admin/users/[id]/move/actions.ts";
 const report = "app/(app)/manager/report/actions.ts";
 const queue = "app/(app)/manager/requests/actions.ts";
 const notifications = "app/(app)/notifications/actions.ts";
@@ -149,6 +179,9 @@ export const actionRows: readonly ActionRow[] = [
   action(admin, "disableAccountAction",                                 [login, forbidden, forbidden, forbidden, forbidden, ok,        login], "newcomer"),
   action(admin, "enableAccountAction",                                  [login, forbidden, forbidden, forbidden, forbidden, ok,        login], "disabledNewcomer"),
   action(admin, "createManagerAction",                                  [login, forbidden, forbidden, forbidden, forbidden, ok,        login]),
+  // Moving work between managers (docs/domain.md §10 "All requests"): the admin only.
+  action(reassign, "reassignRequestAction",                             [login, forbidden, forbidden, forbidden, forbidden, ok,        login], "signRequest"),
+  action(moveArtist, "moveArtistAction",                                [login, forbidden, forbidden, forbidden, forbidden, ok,        login], "managedArtist"),
   action(report, "refreshStatisticsAction",                             [login, forbidden, forbidden, ok,        ok,        forbidden, login]),
   // Bulk decisions (docs/domain.md §9): managers only; each request through the state machine, so another manager's is not found.
   action(queue, "decideSelectedAction",                                 [login, forbidden, forbidden, ok,        notFound,  forbidden, login], "signRequest"),
@@ -163,20 +196,21 @@ export const actionRows: readonly ActionRow[] = [
                                                                         [login, ok,        forbidden, forbidden, forbidden, forbidden, login]),
   action("app/(app)/requests/new/publish/actions.ts", "submitPublishRequestAction",
                                                                         [login, forbidden, ok,        forbidden, forbidden, forbidden, login], "release"),
-  action(decisions, "acceptAction",                                     [login, forbidden, notFound,  ok,        notFound,  notFound,  login], "signRequest"),
-  action(decisions, "acceptAction",                                     [login, notFound,  forbidden, ok,        notFound,  notFound,  login], "publishRequest"),
-  action(decisions, "declineAction",                                    [login, forbidden, notFound,  ok,        notFound,  notFound,  login], "signRequest"),
-  action(decisions, "declineAction",                                    [login, notFound,  forbidden, ok,        notFound,  notFound,  login], "publishRequest"),
-  action(decisions, "withdrawAction",                                   [login, ok,        notFound,  forbidden, notFound,  notFound,  login], "signRequest"),
-  action(decisions, "withdrawAction",                                   [login, notFound,  ok,        forbidden, notFound,  notFound,  login], "publishRequest"),
+  // The admin reads every request (docs/domain.md §10) but takes none of its steps: refused, not hidden.
+  action(decisions, "acceptAction",                                     [login, forbidden, notFound,  ok,        notFound,  forbidden, login], "signRequest"),
+  action(decisions, "acceptAction",                                     [login, notFound,  forbidden, ok,        notFound,  forbidden, login], "publishRequest"),
+  action(decisions, "declineAction",                                    [login, forbidden, notFound,  ok,        notFound,  forbidden, login], "signRequest"),
+  action(decisions, "declineAction",                                    [login, notFound,  forbidden, ok,        notFound,  forbidden, login], "publishRequest"),
+  action(decisions, "withdrawAction",                                   [login, ok,        notFound,  forbidden, notFound,  forbidden, login], "signRequest"),
+  action(decisions, "withdrawAction",                                   [login, notFound,  ok,        forbidden, notFound,  forbidden, login], "publishRequest"),
   // Request changes and resubmit (docs/domain.md §9): the assigned manager asks, the applicant amends.
-  action(decisions, "requestChangesAction",                             [login, forbidden, notFound,  ok,        notFound,  notFound,  login], "signRequest"),
-  action(decisions, "requestChangesAction",                             [login, notFound,  forbidden, ok,        notFound,  notFound,  login], "publishRequest"),
-  action(amend, "resubmitSignRequestAction",                            [login, ok,        notFound,  forbidden, notFound,  notFound,  login], "signRequestAwaitingChanges"),
-  action(amend, "resubmitPublishRequestAction",                         [login, notFound,  ok,        forbidden, notFound,  notFound,  login], "publishRequestAwaitingChanges"),
-  // Both parties of an open request comment (docs/domain.md §9); anyone else: the request is not found.
-  action(conversation, "postCommentAction",                             [login, ok,        notFound,  ok,        notFound,  notFound,  login], "signRequest"),
-  action(conversation, "postCommentAction",                             [login, notFound,  ok,        ok,        notFound,  notFound,  login], "publishRequest"),
+  action(decisions, "requestChangesAction",                             [login, forbidden, notFound,  ok,        notFound,  forbidden, login], "signRequest"),
+  action(decisions, "requestChangesAction",                             [login, notFound,  forbidden, ok,        notFound,  forbidden, login], "publishRequest"),
+  action(amend, "resubmitSignRequestAction",                            [login, ok,        notFound,  forbidden, notFound,  forbidden, login], "signRequestAwaitingChanges"),
+  action(amend, "resubmitPublishRequestAction",                         [login, notFound,  ok,        forbidden, notFound,  forbidden, login], "publishRequestAwaitingChanges"),
+  // Both parties of an open request comment (docs/domain.md §9); the admin, who reads it, may not; anyone else: not found.
+  action(conversation, "postCommentAction",                             [login, ok,        notFound,  ok,        notFound,  forbidden, login], "signRequest"),
+  action(conversation, "postCommentAction",                             [login, notFound,  ok,        ok,        notFound,  forbidden, login], "publishRequest"),
   // Public: anyone may sign in or register (the disabled person with another account's
   // credentials, or a new one), and signing out always ends where it started.
   action("app/(public)/login/actions.ts", "signInAction",               [ok,    ok,        ok,        ok,        ok,        ok,        ok],        "newcomer"),

@@ -6,6 +6,8 @@ import { encode } from "next-auth/jwt";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import * as accountActions from "@/app/(app)/account/actions";
 import * as adminActions from "@/app/(app)/admin/actions";
+import * as reassignActions from "@/app/(app)/admin/requests/actions";
+import * as moveArtistActions from "@/app/(app)/admin/users/[id]/move/actions";
 import * as reportActions from "@/app/(app)/manager/report/actions";
 import * as queueActions from "@/app/(app)/manager/requests/actions";
 import * as notificationActions from "@/app/(app)/notifications/actions";
@@ -105,6 +107,8 @@ async function buildFixture(fixture: Fixture | undefined, world: AccessWorld): P
     }
     case "usersNotification":
       return same({ id: (await notifyEveryone(world)).user });
+    case "managedArtist":
+      return same({ id: world.accounts.artist.id });
     case "newcomer":
     case "disabledNewcomer": {
       const newcomer = await createUser(prisma, "USER", "Matrix newcomer");
@@ -160,6 +164,22 @@ const drivers: Record<string, Driver> = {
   "app/(app)/admin/actions.ts createManagerAction": {
     call: ({ suffix }) => adminActions.createManagerAction({}, form({ name: "Matrix new manager", email: `new-manager-${suffix}@example.test`, password: "a-manager-password" })),
     done: async ({ suffix }) => (await prisma.user.count({ where: { email: `new-manager-${suffix}@example.test`, role: "MANAGER" } })) === 1,
+  },
+  "app/(app)/admin/requests/actions.ts reassignRequestAction": {
+    call: ({ target, world }) =>
+      reassignActions.reassignRequestAction(
+        {},
+        form({ requestId: target.id, currentManagerId: world.accounts.manager.managerId!, managerId: world.accounts.otherManager.managerId!, reason: "Matrix reassignment" }),
+      ),
+    done: async ({ target, world }) => (await prisma.request.findUnique({ where: { id: target.id } }))?.managerId === world.accounts.otherManager.managerId,
+  },
+  "app/(app)/admin/users/[id]/move/actions.ts moveArtistAction": {
+    call: ({ world }) =>
+      moveArtistActions.moveArtistAction(
+        {},
+        form({ artistId: world.accounts.artist.artistId!, currentManagerId: world.accounts.manager.managerId!, managerId: world.accounts.otherManager.managerId!, reason: "Matrix move" }),
+      ),
+    done: async ({ world }) => (await prisma.artist.findUnique({ where: { id: world.accounts.artist.artistId! } }))?.managerId === world.accounts.otherManager.managerId,
   },
   "app/(app)/manager/report/actions.ts refreshStatisticsAction": {
     call: () => reportActions.refreshStatisticsAction({}, form()),

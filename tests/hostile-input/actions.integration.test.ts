@@ -15,6 +15,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { addUtcDays, systemClock, toIsoDay } from "@/lib/clock";
 import { prisma } from "@/lib/db";
 import { notify } from "@/lib/notifications/notify";
+import { logger } from "@/lib/observability/logger";
 import { splitNicknames } from "@/lib/releases/schemas";
 import { hasUnstorableCharacters } from "@/lib/storable-text";
 import { gradePublishRequest } from "@/lib/requests/publish/grade-publish-request";
@@ -482,6 +483,102 @@ const specs: ActionSpec[] = [
     ),
   },
   {
+    // The admin's "Reassign" (docs/domain.md §10 "All requests"): the request moves to the other manager.
+    file: "app/(app)/admin/requests/actions.ts",
+    name: "reassignRequestAction",
+    style: "state",
+    renew: renewSignRequest,
+    as: (world) => world.admin,
+    outsider: (world) => world.manager,
+    form: (world) => ({
+      requestId: String(world.requestId),
+      currentManagerId: String(world.manager.managerId),
+      managerId: String(world.otherManager.managerId),
+      reason: "Covering for a colleague",
+    }),
+    fields: [
+      {
+        name: "requestId",
+        extra: (world) => [
+          { label: "another manager's request", value: String(world.foreignRequestId) },
+          { label: "a publish request", value: String(world.changesPublishRequestId) },
+        ],
+      },
+      { name: "currentManagerId", extra: (world) => [{ label: "a manager the request is not with", value: String(world.otherManager.managerId) }] },
+      {
+        name: "managerId",
+        extra: (world) => [
+          { label: "the manager who has it", value: String(world.manager.managerId) },
+          { label: "no such manager", value: "2147483647" },
+        ],
+        // A choice is trimmed like every field; one that happens to name the other manager is that manager.
+        accepted: async (world, given) => {
+          expect(Number(textOf(given).trim())).toBe(world.otherManager.managerId);
+          expect((await prisma.request.findUniqueOrThrow({ where: { id: world.requestId } })).managerId).toBe(world.otherManager.managerId);
+        },
+      },
+      {
+        name: "reason",
+        // The managers' notifications quote the reason, cut to their 500 characters: never inside an emoji.
+        extra: () => [{ label: "the longest reason, all emoji", value: "🎤".repeat(1000) }],
+        accepted: async (world, given) => {
+          const entry = await prisma.requestHistory.findFirstOrThrow({ where: { requestId: world.requestId }, orderBy: { id: "desc" } });
+          expect(entry).toMatchObject({ reason: textOf(given).trim(), fromManagerId: world.manager.managerId, toManagerId: world.otherManager.managerId });
+          const notification = await prisma.notification.findFirstOrThrow({ where: { requestId: world.requestId, userId: world.otherManager.id }, orderBy: { id: "desc" } });
+          const { nickname } = await prisma.request.findUniqueOrThrow({ where: { id: world.requestId } });
+          expect(`The label reassigned request #${world.requestId} ("${nickname}") to you: ${textOf(given).trim()}`.startsWith(notification.message)).toBe(true);
+        },
+      },
+    ],
+  },
+  {
+    // The admin's "Move to manager" (docs/domain.md §10): the artist moves to the other manager; moved back to try again.
+    file: "app/(app)/admin/users/[id]/move/actions.ts",
+    name: "moveArtistAction",
+    style: "state",
+    renew: async (world) => {
+      await prisma.artist.update({ where: { id: world.artist.artistId }, data: { managerId: world.manager.managerId! } });
+    },
+    as: (world) => world.admin,
+    outsider: (world) => world.artist,
+    form: (world) => ({
+      artistId: String(world.artist.artistId),
+      currentManagerId: String(world.manager.managerId),
+      managerId: String(world.otherManager.managerId),
+      reason: "A better fit for the genre",
+    }),
+    fields: [
+      {
+        name: "artistId",
+        extra: (world) => [
+          { label: "an artist of another manager", value: String(world.otherArtist.artistId) },
+          { label: "no such artist", value: "2147483647" },
+        ],
+      },
+      { name: "currentManagerId", extra: (world) => [{ label: "a manager the artist is not with", value: String(world.otherManager.managerId) }] },
+      {
+        name: "managerId",
+        extra: (world) => [{ label: "the artist's own manager", value: String(world.manager.managerId) }],
+        accepted: async (world, given) => {
+          expect(Number(textOf(given).trim())).toBe(world.otherManager.managerId);
+          expect((await prisma.artist.findUniqueOrThrow({ where: { id: world.artist.artistId } })).managerId).toBe(world.otherManager.managerId);
+        },
+      },
+      {
+        name: "reason",
+        extra: () => [{ label: "the longest reason, all emoji", value: "🎤".repeat(1000) }],
+        accepted: async (world, given) => {
+          expect((await prisma.artist.findUniqueOrThrow({ where: { id: world.artist.artistId } })).managerId).toBe(world.otherManager.managerId);
+          const notification = await prisma.notification.findFirstOrThrow({ where: { userId: world.otherManager.id }, orderBy: { id: "desc" } });
+          // "The label moved Hostile Artist to you from <manager>[, with N open publish requests]: <reason>", cut to 500 characters.
+          const [said] = notification.message.split(": ");
+          expect(said!.startsWith(`The label moved Hostile Artist to you from ${world.manager.name}`)).toBe(true);
+          expect(`${said}: ${textOf(given).trim()}`.startsWith(notification.message)).toBe(true);
+        },
+      },
+    ],
+  },
+  {
     file: "app/(app)/manager/report/actions.ts",
     name: "refreshStatisticsAction",
     style: "state",
@@ -823,7 +920,7 @@ function isRefusal(answer: ActionAnswer): boolean {
   return Boolean(state.formError) || Object.keys(state.fieldErrors ?? {}).length > 0;
 }
 
-/** console.error lines of the action helper's unexpected-failure path ("[error REF]", error). */
+/** Log lines of the action helper's unexpected-failure path (lib/errors.ts `toActionState`: fields with a `reference`). */
 const unexpectedFailures: unknown[][] = [];
 
 let world: World;
@@ -896,11 +993,12 @@ async function expectAllFine(spec: ActionSpec, attempts: Attempt[]) {
 let errorSpy: ReturnType<typeof vi.spyOn>;
 
 beforeAll(() => {
-  const original = console.error.bind(console);
-  errorSpy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
-    if (typeof args[0] === "string" && args[0].startsWith("[error ")) unexpectedFailures.push(args);
+  const original = logger.error.bind(logger) as (...args: unknown[]) => void;
+  errorSpy = vi.spyOn(logger, "error").mockImplementation(((...args: unknown[]) => {
+    const fields = args[0] as { reference?: unknown; err?: unknown } | undefined;
+    if (typeof fields === "object" && fields !== null && "reference" in fields) unexpectedFailures.push([args[1], fields.err]);
     else original(...args);
-  });
+  }) as typeof logger.error);
 });
 
 beforeEach(async () => {

@@ -1,5 +1,6 @@
 // release.go-live-due → the scheduled release becomes PUBLISHED.
 import { releaseGoLiveDue } from "@/lib/events/definitions";
+import { logger } from "@/lib/observability/logger";
 import { publishRelease } from "@/lib/requests/publish/publish-release";
 import { defineHandler } from "@/worker/handler";
 
@@ -11,6 +12,6 @@ export const publishReleaseHandler = defineHandler({
   // No request to mark: the message stays on the dead-letter topic, and the release keeps
   // showing "Goes live on …" with the date passed, which the manager can see.
   onGiveUp: async (payload, error) => {
-    console.error(`go-live of release ${payload.releaseId} gave up: ${error}`);
+    logger.error({ releaseId: payload.releaseId, reason: error }, `go-live of release ${payload.releaseId} gave up`);
   },
 });

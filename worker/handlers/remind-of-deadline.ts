@@ -1,5 +1,6 @@
 // request.reminder-due → remind the assigned manager that the request expires in 7 days.
 import { requestReminderDue } from "@/lib/events/definitions";
+import { logger } from "@/lib/observability/logger";
 import { remindOfDeadline } from "@/lib/requests/remind-of-deadline";
 import { defineHandler } from "@/worker/handler";
 
@@ -11,6 +12,6 @@ export const remindOfDeadlineHandler = defineHandler({
   // A missed reminder is not worth marking the request "Processing failed": the deadline still
   // shows on the request page and in the queue, and the expiry still comes.
   onGiveUp: async (payload, error) => {
-    console.error(`deadline reminder of request ${payload.requestId} gave up: ${error}`);
+    logger.error({ requestId: payload.requestId, reason: error }, `deadline reminder of request ${payload.requestId} gave up`);
   },
 });

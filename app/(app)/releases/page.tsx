@@ -56,14 +56,14 @@ export default async function ReleasesPage() {
           <TableBody>
             {releases.map((release) => (
               <TableRow key={release.id}>
-                <TableCell className="font-medium">
+                <TableCell label="Title" className="font-medium">
                   <Link href={`/releases/${release.id}`} className="text-accent-700 hover:underline">
                     {release.title}
                   </Link>
                 </TableCell>
-                <TableCell>{formatDay(release.releaseDate)}</TableCell>
-                <TableCell>{release.trackCount}</TableCell>
-                <TableCell>
+                <TableCell label="Release date">{formatDay(release.releaseDate)}</TableCell>
+                <TableCell label="Tracks">{release.trackCount}</TableCell>
+                <TableCell label="Status">
                   <div className="flex flex-col items-start gap-1">
                     <ReleaseStatusBadge status={release.status} />
                     <span className="text-xs text-stone-600">
@@ -71,7 +71,7 @@ export default async function ReleasesPage() {
                     </span>
                   </div>
                 </TableCell>
-                <TableCell>
+                <TableCell label="Publish request">
                   {release.openRequest ? (
                     <Link href={`/requests/${release.openRequest.id}`} className="inline-flex items-center gap-2 hover:underline">
                       <RequestStatusBadge status={release.openRequest.status} resolution={null} />

@@ -56,17 +56,17 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
             <TableBody>
               {requests.map((request) => (
                 <TableRow key={request.id}>
-                  <TableCell>
+                  <TableCell label="Request">
                     <RequestLink request={request} />
                   </TableCell>
-                  <TableCell>{typeLabels[request.type]}</TableCell>
-                  <TableCell>
+                  <TableCell label="Type">{typeLabels[request.type]}</TableCell>
+                  <TableCell label="Status">
                     <RequestStatusBadge status={request.status} resolution={request.resolution} />
                   </TableCell>
-                  <TableCell className="whitespace-nowrap">
+                  <TableCell label="Submitted" className="whitespace-nowrap">
                     <time dateTime={request.createdAt.toISOString()}>{formatDay(request.createdAt)}</time>
                   </TableCell>
-                  <TableCell>
+                  <TableCell label="Expires">
                     <DeadlineCell request={request} now={now} />
                   </TableCell>
                 </TableRow>

@@ -125,10 +125,10 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
                 <TableBody>
                   {release.tracks.map((track) => (
                     <TableRow key={track.id}>
-                      <TableCell className="text-stone-500 tabular-nums">{track.position}</TableCell>
-                      <TableCell className="font-medium">{track.title}</TableCell>
-                      <TableCell>{track.genre}</TableCell>
-                      <TableCell className="text-right tabular-nums">
+                      <TableCell label="#" className="text-stone-500 tabular-nums">{track.position}</TableCell>
+                      <TableCell label="Track" className="font-medium">{track.title}</TableCell>
+                      <TableCell label="Genre">{track.genre}</TableCell>
+                      <TableCell label="Streams" className="text-right tabular-nums">
                         {track.latest ? (
                           <>
                             {formatCount(track.latest.streams)}
@@ -138,28 +138,32 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
                           <span className="text-stone-500">No data yet</span>
                         )}
                       </TableCell>
-                      <TableCell className="text-right tabular-nums">{track.latest ? formatCount(track.latest.likes) : "—"}</TableCell>
-                      <TableCell className="text-right tabular-nums">
+                      <TableCell label="Likes" className="text-right tabular-nums">{track.latest ? formatCount(track.latest.likes) : "—"}</TableCell>
+                      <TableCell label={`Streams gained, ${CHANGE_WINDOW_DAYS} days`} className="text-right tabular-nums">
                         {track.change ? <span className="text-emerald-700">{formatGain(track.change.streams)}</span> : "—"}
                       </TableCell>
-                      <TableCell className="text-right tabular-nums">
+                      <TableCell label={`Likes gained, ${CHANGE_WINDOW_DAYS} days`} className="text-right tabular-nums">
                         {track.change ? <span className="text-emerald-700">{formatGain(track.change.likes)}</span> : "—"}
                       </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
                 {release.totals && release.tracks.length > 1 ? (
-                  <tfoot className="border-t border-stone-200 bg-stone-50 font-medium">
-                    <tr>
-                      <td />
-                      <th scope="row" colSpan={2} className="px-4 py-2.5 text-left text-sm">
+                  <tfoot className="border-t border-stone-200 bg-stone-50 font-medium max-sm:block">
+                    <TableRow>
+                      <td className="max-sm:hidden" />
+                      <th scope="row" colSpan={2} className="px-4 py-2.5 text-left text-sm max-sm:block max-sm:p-0">
                         Release total
                       </th>
-                      <td className="px-4 py-2.5 text-right tabular-nums">{formatCount(release.totals.streams)}</td>
-                      <td className="px-4 py-2.5 text-right tabular-nums">{formatCount(release.totals.likes)}</td>
-                      <td className="px-4 py-2.5 text-right text-emerald-700 tabular-nums">{formatGain(release.totals.change.streams)}</td>
-                      <td className="px-4 py-2.5 text-right text-emerald-700 tabular-nums">{formatGain(release.totals.change.likes)}</td>
-                    </tr>
+                      <TableCell label="Streams" className="py-2.5 text-right tabular-nums">{formatCount(release.totals.streams)}</TableCell>
+                      <TableCell label="Likes" className="py-2.5 text-right tabular-nums">{formatCount(release.totals.likes)}</TableCell>
+                      <TableCell label={`Streams gained, ${CHANGE_WINDOW_DAYS} days`} className="py-2.5 text-right tabular-nums">
+                        <span className="text-emerald-700">{formatGain(release.totals.change.streams)}</span>
+                      </TableCell>
+                      <TableCell label={`Likes gained, ${CHANGE_WINDOW_DAYS} days`} className="py-2.5 text-right tabular-nums">
+                        <span className="text-emerald-700">{formatGain(release.totals.change.likes)}</span>
+                      </TableCell>
+                    </TableRow>
                   </tfoot>
                 ) : null}
               </Table>

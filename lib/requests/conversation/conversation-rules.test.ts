@@ -35,12 +35,20 @@ describe("who may post in a request's conversation (docs/domain.md §9)", () => 
   });
 
   it("anyone who may not see the request is told it does not exist, whatever they send", () => {
-    for (const viewer of [otherManager, stranger, admin]) {
+    for (const viewer of [otherManager, stranger]) {
       for (const internal of [false, true]) {
         expect(authorizeComment(request("ON_APPROVAL"), viewer, { internal })).toBe("hidden");
         expect(authorizeComment(request("CLOSED"), viewer, { internal })).toBe("hidden");
       }
     }
+  });
+
+  it("the admin reads every conversation but posts in none (docs/domain.md §10)", () => {
+    for (const internal of [false, true]) {
+      expect(authorizeComment(request("ON_APPROVAL"), admin, { internal })).toBe("not-yours");
+      expect(authorizeComment(request("CLOSED"), admin, { internal })).toBe("not-yours");
+    }
+    expect(conversationAbilities(request("ON_APPROVAL"), admin)).toEqual({ mayComment: false, mayWriteInternalNote: false, readOnly: false });
   });
 
   it("the applicant comments before a manager is assigned", () => {

@@ -20,14 +20,18 @@ export function maySeeInternalNotes(request: RequestParties, viewer: RequestView
 
 /**
  * The verdict on posting a comment: allowed; "hidden" (the author may not know the request:
- * answer not found); "not-yours" (an internal note from anyone but the assigned manager);
+ * answer not found); "not-yours" (an internal note from anyone but the assigned manager, or any
+ * comment from the admin, who reads the request without being a party to it);
  * "closed" (the conversation of a closed request is read-only).
  */
 export type CommentVerdict = "allowed" | "hidden" | "not-yours" | "closed";
 
 export function authorizeComment(request: RequestParties, author: RequestViewer, { internal }: { internal: boolean }): CommentVerdict {
   if (!canViewRequest(request, author)) return "hidden";
-  if (internal && !partiesOf(request, author).includes("manager")) return "not-yours";
+  const parties = partiesOf(request, author);
+  // The admin reads every conversation but is not part of it (docs/domain.md §10).
+  if (parties.length === 0) return "not-yours";
+  if (internal && !parties.includes("manager")) return "not-yours";
   return isOpen(request.status) ? "allowed" : "closed";
 }
 

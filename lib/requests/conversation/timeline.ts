@@ -10,7 +10,12 @@ export type StatusChange = {
   toResolution: RequestResolution | null;
   reason: string | null;
   actor: { name: string } | null;
+  /** Set when the entry moved the request between managers (docs/domain.md §10 "All requests"). */
+  fromManager?: ManagerName | null;
+  toManager?: ManagerName | null;
 };
+
+type ManagerName = { user: { name: string } };
 
 export type TimelineComment = {
   id: number;

@@ -2,7 +2,7 @@
 // the artist's manager, and enqueues its grading and its expiry in the same transaction.
 import "server-only";
 import { formatDay, systemClock, type Clock } from "@/lib/clock";
-import { prisma } from "@/lib/db";
+import { inTransaction, prisma, type Db, type DbClient } from "@/lib/db";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, isUniqueViolation } from "@/lib/errors";
 import { publishRequestGradingDue } from "@/lib/events/definitions";
 import { enqueueEvent } from "@/lib/events/enqueue-event";
@@ -32,9 +32,19 @@ export function checkPublicationDate(expectedDate: Date, contractDueDate: Date, 
   }
 }
 
-export async function submitPublishRequest(actor: ArtistActor, input: PublishRequestInput, clock: Clock = systemClock): Promise<{ id: number }> {
+/** In its own transaction, or as a step of the caller's when `db` is a transaction client (the demo seed). */
+export async function submitPublishRequest(
+  actor: ArtistActor,
+  input: PublishRequestInput,
+  clock: Clock = systemClock,
+  db: Db | DbClient = prisma,
+): Promise<{ id: number }> {
   try {
-    return await prisma.$transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
+      // The artist's manager is read under a share lock: the admin moving the artist to another
+      // manager (lib/artists/move-artist.ts) waits for this request, or this one for the move, so
+      // it never lands with the manager the artist just left (docs/domain.md §10).
+      await tx.$executeRaw`SELECT 1 FROM "Artist" WHERE "id" = ${actor.artistId} FOR SHARE`;
       const artist = await tx.artist.findUnique({
         where: { id: actor.artistId },
         select: { userId: true, nickname: true, active: true, contractDueDate: true, managerId: true, manager: { select: { userId: true } } },

@@ -16,8 +16,16 @@ const ASSIGNMENT_LOCK_KEY = 72_707_370;
 
 export type AssignmentOutcome = "assigned" | "no-manager" | "skipped";
 
-export async function assignSignRequest(tx: DbClient, requestId: number, attempt: number, clock: Clock = systemClock): Promise<AssignmentOutcome> {
+/**
+ * Taken by every assignment until its transaction ends: the worker's, and the admin's
+ * reassignment (docs/domain.md §10), so neither decides on a request the other is moving.
+ */
+export async function lockAssignments(tx: DbClient): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ASSIGNMENT_LOCK_KEY})`;
+}
+
+export async function assignSignRequest(tx: DbClient, requestId: number, attempt: number, clock: Clock = systemClock): Promise<AssignmentOutcome> {
+  await lockAssignments(tx);
   const request = await tx.request.findUnique({
     where: { id: requestId },
     select: { id: true, type: true, status: true, managerId: true, applicantId: true, nickname: true },
@@ -31,25 +39,35 @@ export async function assignSignRequest(tx: DbClient, requestId: number, attempt
     await enqueueEvent(tx, signRequestAssignmentDue, { requestId, attempt: attempt + 1 }, { availableAt: nextAssignmentAttemptAt(clock.now(), attempt) });
     return "no-manager";
   }
-  await transitionRequest(tx, {
-    requestId,
-    action: "assign",
-    actor: "system",
-    reason: "Manager chosen by the lightest queue",
-    data: { managerId },
-  });
+  await assignToManager(tx, request, managerId, "Manager chosen by the lightest queue");
+  return "assigned";
+}
+
+/**
+ * New → On approval with `managerId`, and the applicant and that manager told. The worker calls
+ * it with the manager the fair choice picked; the demo seed (prisma/demo-requests.ts) with the
+ * demo manager whose queue it fills, naming that in `reason`; the admin's reassignment of a
+ * request still waiting for a manager with the admin's choice, on their behalf (`onBehalfOf`).
+ */
+export async function assignToManager(
+  tx: DbClient,
+  request: { id: number; applicantId: number; nickname: string | null },
+  managerId: number,
+  reason: string,
+  { onBehalfOf }: { onBehalfOf?: number } = {},
+): Promise<void> {
+  await transitionRequest(tx, { requestId: request.id, action: "assign", actor: "system", onBehalfOf, reason, data: { managerId } });
   const manager = await tx.manager.findUniqueOrThrow({ where: { id: managerId }, select: { userId: true, user: { select: { name: true } } } });
   await notify(tx, {
     userId: request.applicantId,
-    requestId,
+    requestId: request.id,
     message: `Your request to join the label is now with ${manager.user.name} for approval.`,
   });
   await notify(tx, {
     userId: manager.userId,
-    requestId,
+    requestId: request.id,
     message: `New request to join the label from "${request.nickname}" is waiting for your decision.`,
   });
-  return "assigned";
 }
 
 /**

@@ -1,7 +1,7 @@
 // Submit a sign-contract request (docs/domain.md §3.1 step 1): a USER asks to join the label.
 import "server-only";
 import type { SessionUser } from "@/lib/auth/guards";
-import { prisma, type DbClient } from "@/lib/db";
+import { inTransaction, prisma, type Db, type DbClient } from "@/lib/db";
 import { DomainError, ForbiddenError, violatedConstraint } from "@/lib/errors";
 import { signRequestAssignmentDue } from "@/lib/events/definitions";
 import { enqueueEvent } from "@/lib/events/enqueue-event";
@@ -39,12 +39,13 @@ export async function checkNicknameAvailable(tx: DbClient, nickname: string, opt
   if (await nicknameTaken(tx, nickname, options.exceptRequestId)) throw new DomainError(NICKNAME_TAKEN, { field: "nickname" });
 }
 
-export async function submitSignRequest(user: SessionUser, input: SignContractInput) {
+/** In its own transaction, or as a step of the caller's when `db` is a transaction client (the demo seed). */
+export async function submitSignRequest(user: SessionUser, input: SignContractInput, db: Db | DbClient = prisma) {
   if (!maySubmit("SIGN_CONTRACT", user)) {
     throw new ForbiddenError(SIGN_REQUEST_REFUSAL);
   }
   try {
-    return await prisma.$transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const open = await tx.request.findFirst({
         where: { applicantId: user.id, type: "SIGN_CONTRACT", ...openRequestWhere },
         select: { id: true },

@@ -43,11 +43,11 @@ export default async function AdminManagersPage() {
               <TableBody>
                 {managers.map((manager) => (
                   <TableRow key={manager.managerId}>
-                    <TableCell className="font-medium text-stone-900">{manager.name}</TableCell>
-                    <TableCell className="whitespace-nowrap text-stone-600">{manager.email}</TableCell>
-                    <TableCell className="text-right tabular-nums">{manager.artistCount}</TableCell>
-                    <TableCell className="text-right tabular-nums">{manager.openQueueSize}</TableCell>
-                    <TableCell className="whitespace-nowrap text-stone-600">
+                    <TableCell label="Name" className="font-medium text-stone-900">{manager.name}</TableCell>
+                    <TableCell label="Email" className="whitespace-nowrap text-stone-600">{manager.email}</TableCell>
+                    <TableCell label="Artists" className="text-right tabular-nums">{manager.artistCount}</TableCell>
+                    <TableCell label="Open queue" className="text-right tabular-nums">{manager.openQueueSize}</TableCell>
+                    <TableCell label="Since" className="whitespace-nowrap text-stone-600">
                       <time dateTime={manager.since.toISOString()}>{formatDay(manager.since)}</time>
                     </TableCell>
                   </TableRow>

@@ -36,14 +36,14 @@ export default async function ManagerArtistsPage({ searchParams }: { searchParam
             <TableBody>
               {artists.map((artist) => (
                 <TableRow key={artist.id}>
-                  <TableCell className="font-medium">{artist.nickname}</TableCell>
-                  <TableCell>
+                  <TableCell label="Nickname" className="font-medium">{artist.nickname}</TableCell>
+                  <TableCell label="Person">
                     <div>{artist.user.name}</div>
                     <div className="text-xs text-stone-500">{artist.user.email}</div>
                   </TableCell>
-                  <TableCell className="whitespace-nowrap">{formatDay(artist.contractDueDate)}</TableCell>
-                  <TableCell>{artist.active ? <Badge tone="success">Active</Badge> : <Badge tone="neutral">Inactive (contract ended)</Badge>}</TableCell>
-                  <TableCell>{artist._count.releases}</TableCell>
+                  <TableCell label="Contract due" className="whitespace-nowrap">{formatDay(artist.contractDueDate)}</TableCell>
+                  <TableCell label="Activity">{artist.active ? <Badge tone="success">Active</Badge> : <Badge tone="neutral">Inactive (contract ended)</Badge>}</TableCell>
+                  <TableCell label="Releases">{artist._count.releases}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -4,7 +4,6 @@ import type { Metadata } from "next";
 import { ReleaseStatusBadge } from "@/components/releases/release-status-badge";
 import { RefreshStatisticsForm } from "@/components/statistics/refresh-statistics-form";
 import { RefreshStatus } from "@/components/statistics/refresh-status";
-import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -28,7 +27,6 @@ export default async function ManagerReportPage() {
 
   return (
     <>
-      <AutoRefresh active={refreshStatus.running !== null} intervalMs={2000} />
       <PageHeader
         title="Statistics report"
         description={`Streams and likes of every release of your artists: the latest figures, those of ${sinceLabel} (${REPORT_MONTHS} months earlier) and the growth since.`}
@@ -107,21 +105,21 @@ function ArtistReport({ artist, sinceLabel, relevantGenre }: { artist: ReportArt
               release.tracks.map((track, index) => (
                 <TableRow key={track.id} className={index === 0 ? "border-t-2 border-stone-200" : undefined}>
                   {index === 0 ? (
-                    <th scope="rowgroup" rowSpan={release.tracks.length} className="px-4 py-3 text-left align-top text-sm font-medium text-stone-900">
+                    <th scope="rowgroup" rowSpan={release.tracks.length} className="px-4 py-3 text-left align-top text-sm font-medium text-stone-900 max-sm:block max-sm:p-0">
                       <span className="block">{release.title}</span>
                       <span className="mt-1 block">
                         <ReleaseStatusBadge status={release.status} />
                       </span>
                     </th>
                   ) : null}
-                  <TableCell>{track.title}</TableCell>
-                  <TableCell>
+                  <TableCell label="Track">{track.title}</TableCell>
+                  <TableCell label="Genre">
                     <span className="flex items-center gap-1.5">
                       {track.genre}
                       {isRelevant(track.genre) ? <Badge tone="accent">relevant</Badge> : null}
                     </span>
                   </TableCell>
-                  <TableCell className="text-right tabular-nums">
+                  <TableCell label="Streams" className="text-right tabular-nums">
                     {track.latest ? (
                       <>
                         {formatCount(track.latest.streams)}
@@ -131,8 +129,8 @@ function ArtistReport({ artist, sinceLabel, relevantGenre }: { artist: ReportArt
                       <span className="text-stone-500">No data</span>
                     )}
                   </TableCell>
-                  <TableCell className="text-right tabular-nums">{track.latest ? formatCount(track.latest.likes) : "—"}</TableCell>
-                  <TableCell className="text-right tabular-nums">
+                  <TableCell label="Likes" className="text-right tabular-nums">{track.latest ? formatCount(track.latest.likes) : "—"}</TableCell>
+                  <TableCell label={`Streams on ${sinceLabel}`} className="text-right tabular-nums">
                     {track.earlier ? (
                       <>
                         {formatCount(track.earlier.streams)}
@@ -144,8 +142,8 @@ function ArtistReport({ artist, sinceLabel, relevantGenre }: { artist: ReportArt
                       "—"
                     )}
                   </TableCell>
-                  <TableCell className="text-right tabular-nums">{track.earlier ? formatCount(track.earlier.likes) : "—"}</TableCell>
-                  <TableCell className="text-right tabular-nums">
+                  <TableCell label={`Likes on ${sinceLabel}`} className="text-right tabular-nums">{track.earlier ? formatCount(track.earlier.likes) : "—"}</TableCell>
+                  <TableCell label="Streams growth" className="text-right tabular-nums">
                     {track.growth ? (
                       <>
                         <span className="text-emerald-700">{formatGain(track.growth.streams)}</span>
@@ -155,7 +153,7 @@ function ArtistReport({ artist, sinceLabel, relevantGenre }: { artist: ReportArt
                       "—"
                     )}
                   </TableCell>
-                  <TableCell className="text-right tabular-nums">
+                  <TableCell label="Likes growth" className="text-right tabular-nums">
                     {track.growth ? <span className="text-emerald-700">{formatGain(track.growth.likes)}</span> : "—"}
                   </TableCell>
                 </TableRow>

@@ -75,23 +75,23 @@ export default async function ManagerQueuePage({ searchParams }: { searchParams:
               {requests.map((request) => (
                 <TableRow key={request.id}>
                   {decidable.size > 0 ? <TableCell className="w-10 pr-0">{decidable.has(request.id) ? <SelectRequestCheckbox requestId={request.id} /> : null}</TableCell> : null}
-                  <TableCell>
+                  <TableCell label="Request">
                     <RequestLink request={request} />
                     {request.processingFailedAt ? <span className="ml-2 text-xs text-red-700">processing failed</span> : null}
                   </TableCell>
-                  <TableCell>{typeLabels[request.type]}</TableCell>
-                  <TableCell>
+                  <TableCell label="Type">{typeLabels[request.type]}</TableCell>
+                  <TableCell label="Applicant">
                     <div>{request.type === "PUBLISH_RELEASE" ? request.release?.artist.nickname : request.applicant.name}</div>
                     <div className="text-xs text-stone-500">{request.applicant.email}</div>
                   </TableCell>
-                  <TableCell>
+                  <TableCell label="Status">
                     <RequestStatusBadge status={request.status} resolution={request.resolution} />
                   </TableCell>
-                  <TableCell>{request.type === "PUBLISH_RELEASE" ? (request.grade ?? "pending") : "—"}</TableCell>
-                  <TableCell className="whitespace-nowrap">
+                  <TableCell label="Grade">{request.type === "PUBLISH_RELEASE" ? (request.grade ?? "pending") : "—"}</TableCell>
+                  <TableCell label="Submitted" className="whitespace-nowrap">
                     <time dateTime={request.createdAt.toISOString()}>{formatDay(request.createdAt)}</time>
                   </TableCell>
-                  <TableCell>
+                  <TableCell label="Expires">
                     <DeadlineCell request={request} now={now} />
                   </TableCell>
                 </TableRow>

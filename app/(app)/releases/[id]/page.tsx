@@ -87,12 +87,12 @@ export default async function ReleasePage({ params }: { params: Promise<{ id: st
           <TableBody>
             {release.tracks.map((track) => (
               <TableRow key={track.id}>
-                <TableCell className="text-stone-500">{track.position}</TableCell>
-                <TableCell className="font-medium">{track.title}</TableCell>
-                <TableCell>{formatDuration(track.durationSeconds)}</TableCell>
-                <TableCell>{track.genre}</TableCell>
-                <TableCell>{track.type}</TableCell>
-                <TableCell>{[release.ownerNickname, ...track.otherArtists].join(", ")}</TableCell>
+                <TableCell label="#" className="text-stone-500">{track.position}</TableCell>
+                <TableCell label="Title" className="font-medium">{track.title}</TableCell>
+                <TableCell label="Duration">{formatDuration(track.durationSeconds)}</TableCell>
+                <TableCell label="Genre">{track.genre}</TableCell>
+                <TableCell label="Type">{track.type}</TableCell>
+                <TableCell label="Performing artists">{[release.ownerNickname, ...track.otherArtists].join(", ")}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -1,8 +1,10 @@
-// /requests/<id>: one request for its applicant or assigned manager — status, details,
-// decisions and the History timeline; refreshes itself while the worker has work pending.
+// /requests/<id>: one request for its applicant or assigned manager, and read-only for the admin
+// (with "Reassign" on an open sign request, docs/domain.md §10) — status, details,
+// decisions and the History timeline; follows changes made elsewhere without a reload (the
+// signed-in layout's live updates, docs/domain.md §9 "Live pages").
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AutoRefresh } from "@/components/ui/auto-refresh";
+import { HandOverForm } from "@/components/admin/hand-over-form";
 import { ManagerDecisionForms, WithdrawForm } from "@/components/requests/decision-forms";
 import { PublishGradePanel } from "@/components/requests/publish-grade-panel";
 import { RequestDeadline } from "@/components/requests/request-deadline";
@@ -15,8 +17,10 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDay, systemClock } from "@/lib/clock";
 import { type RequestDetail } from "@/lib/requests/queries";
+import { reassignmentOffer } from "@/lib/requests/reassign-request";
 import { typeLabels } from "@/lib/requests/state-machine";
 import { acceptAction, declineAction, requestChangesAction, withdrawAction } from "./actions";
+import { reassignRequestAction } from "../../admin/requests/actions";
 import { postCommentAction } from "./conversation-actions";
 import { viewRequestOrNotFound } from "./view-request";
 
@@ -36,18 +40,19 @@ function pendingWork(request: RequestDetail): string | null {
 }
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
-  const { request, isApplicant, isAssignedManager, actions, conversation } = await viewRequestOrNotFound((await params).id);
+  const { user, request, isApplicant, isAssignedManager, isAdmin, actions, conversation } = await viewRequestOrNotFound((await params).id);
+  // The admin reads any request; on an open sign request they may reassign it (docs/domain.md §10).
+  const reassignment = await reassignmentOffer(user, request);
   const mayDecide = actions.includes("accept") || actions.includes("decline");
   const pending = pendingWork(request);
   const managerName = request.manager?.user.name;
 
   return (
     <>
-      <AutoRefresh active={pending !== null} />
       <PageHeader
         eyebrow={
-          <Link href={isAssignedManager ? "/manager/requests" : "/requests"} className="hover:underline">
-            ← {isAssignedManager ? "Queue" : "My requests"}
+          <Link href={isAssignedManager ? "/manager/requests" : isAdmin ? "/admin/requests" : "/requests"} className="hover:underline">
+            ← {isAssignedManager ? "Queue" : isAdmin ? "All requests" : "My requests"}
           </Link>
         }
         title={`${typeLabels[request.type]} request #${request.id}`}
@@ -118,7 +123,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
               </div>
             ) : null}
             <RequestDeadline request={request} now={systemClock.now()} />
-            {isAssignedManager ? (
+            {isAssignedManager || isAdmin ? (
               <div className="sm:col-span-2">
                 <dt className="text-stone-500">Applicant</dt>
                 <dd>
@@ -154,6 +159,26 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </Card>
 
         <RequestConversation requestId={request.id} abilities={conversation} post={postCommentAction} />
+
+        {reassignment ? (
+          <Card
+            title="Reassign"
+            description={
+              request.managerId === null
+                ? "No manager has this request yet: the manager you choose gets it for approval."
+                : "Hand this request to another manager. Both managers and the applicant are notified."
+            }
+          >
+            <HandOverForm
+              action={reassignRequestAction}
+              hidden={{ requestId: String(request.id), currentManagerId: reassignment.currentManagerId === null ? "" : String(reassignment.currentManagerId) }}
+              choices={reassignment.choices}
+              reasonHint="Shown in the request's history, to the applicant too."
+              submitLabel="Reassign"
+              pendingLabel="Reassigning…"
+            />
+          </Card>
+        ) : null}
       </div>
     </>
   );
