@@ -35,13 +35,13 @@ const encodedValues: { label: string; raw: string }[] = [
 const brokenEncodings = ["%ED%A0%80", "%FF%FE", "%C0%AF", "%E0%A4%A", "%", "%%", "%zz"].map((raw) => ({ label: `raw ${raw}`, raw }));
 
 /** Every search parameter any page reads (and some it does not), each set to the hostile value at once. */
-const parameterNames = ["page", "q", "status", "type", "sort", "manager", "range", "appointed", "disabled", "enabled", "releaseId", "callbackUrl", "error", "code", "id"];
+const parameterNames = ["page", "q", "status", "type", "sort", "manager", "range", "appointed", "disabled", "enabled", "releaseId", "callbackUrl", "error", "code", "id", "who", "action", "from", "to"];
 
 function queriesOf(): { label: string; query: string }[] {
   return [
     ...[...encodedValues, ...brokenEncodings].map(({ label, raw }) => ({ label, query: parameterNames.map((name) => `${name}=${raw}`).join("&") })),
     // One long value at a time keeps the URL under the server's header limit.
-    ...["page", "q", "status", "range", "callbackUrl"].map((name) => ({ label: `${name} of 10k characters`, query: `${name}=${"9".repeat(10_000)}` })),
+    ...["page", "q", "status", "range", "callbackUrl", "who", "from"].map((name) => ({ label: `${name} of 10k characters`, query: `${name}=${"9".repeat(10_000)}` })),
     { label: "repeated keys", query: "page=2&page=x&q=a&q=%25&status=open&status=nonsense&type=all&type=SIGN_CONTRACT&range=1y&range=toString" },
     { label: "parameters named like object properties", query: "__proto__=1&constructor=x&toString=y&hasOwnProperty=z&__proto__[page]=2" },
   ];

@@ -4,6 +4,7 @@
 // admin's reason; both managers and the artist are told. Publications already approved keep the
 // manager who approved them (§2 "Publication").
 import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -12,7 +13,7 @@ import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import { notify } from "@/lib/notifications/notify";
 import { listManagerChoices, lockHandOverTarget, type ManagerChoice } from "@/lib/requests/manager-choices";
 import { openRequestSql, openRequestWhere } from "@/lib/requests/open-request";
-import { ARTIST_CHANGED_MEANWHILE, canMoveArtist, handOverBlocker, mayMoveWork, NOT_AN_ARTIST } from "@/lib/requests/reassignment-rule";
+import { ARTIST_CHANGED_MEANWHILE, canMoveArtist, handOverBlocker, handOverEntry, mayMoveWork, NOT_AN_ARTIST } from "@/lib/requests/reassignment-rule";
 
 export const ARTIST_NOT_FOUND = "Artist not found";
 
@@ -58,18 +59,17 @@ export async function moveArtist(actor: SessionUser, input: MoveArtistInput): Pr
     if (open.length > 0) {
       await tx.request.updateMany({ where: { id: { in: open.map((request) => request.id) } }, data: { managerId: target.managerId } });
       await tx.requestHistory.createMany({
-        data: open.map((request) => ({
-          requestId: request.id,
-          fromStatus: request.status,
-          toStatus: request.status,
-          actorId: actor.id,
-          reason: input.reason,
-          fromManagerId: request.managerId,
-          toManagerId: target.managerId,
-        })),
+        data: open.map((request) => handOverEntry(request, { actorId: actor.id, reason: input.reason, toManagerId: target.managerId })),
       });
     }
 
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "artist.move",
+      targetType: "artist",
+      targetId: artist.id,
+      detail: { fromManagerId: artist.managerId, toManagerId: target.managerId, movedRequestIds: open.map((request) => request.id), reason: input.reason },
+    });
     const carried = open.length === 0 ? "" : `, with ${open.length} open publish request${open.length === 1 ? "" : "s"}`;
     await notify(tx, { userId: artist.manager.userId, message: `The label moved ${artist.nickname} to ${target.name}${carried}: ${input.reason}` });
     await notify(tx, { userId: target.userId, message: `The label moved ${artist.nickname} to you from ${artist.manager.user.name}${carried}: ${input.reason}` });

@@ -13,6 +13,7 @@ import {
   type ThrottleRule,
   type ThrottleRules,
 } from "@/lib/auth/throttle-rules";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { systemClock, type Clock } from "@/lib/clock";
 import { prisma, type Db, type DbClient } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -133,7 +134,32 @@ async function settle(db: Db, admitted: Admitted[], step: (counter: ThrottleCoun
       const counter = await lockCounter(tx, admission.check);
       const next = step(counter, admission);
       if (next && next !== counter) await writeCounter(tx, admission.check, next);
+      if (lockStarted(admission.check, counter, next)) await auditLockout(tx, admission, admitted, next);
     }
+  });
+}
+
+/**
+ * This failure locked the account: recordFailure answers a new counter at the limit only when
+ * the limit is reached (the window restarts); a counter cannot pass the limit, and giving an
+ * attempt back leaves it below.
+ */
+function lockStarted(check: Check, before: ThrottleCounter | null, after: ThrottleCounter | null): after is ThrottleCounter {
+  return check.kind === "SIGN_IN_ACCOUNT" && after !== null && after !== before && after.count >= check.rule.limit;
+}
+
+/** Once, when the lock begins (docs/domain.md §10); the refused attempts during it are not logged. */
+async function auditLockout(tx: DbClient, admission: Admitted, admitted: Admitted[], counter: ThrottleCounter) {
+  const email = admission.check.key;
+  const account = await tx.user.findUnique({ where: { email }, select: { id: true } });
+  const address = admitted.find(({ check }) => check.kind === "SIGN_IN_ADDRESS")?.check.key ?? null;
+  await recordAudit(tx, {
+    actorId: null,
+    action: "signin.lockout",
+    targetType: "account",
+    targetId: email.slice(0, 320),
+    detail: { userId: account?.id ?? null, lockedUntil: new Date(counter.windowStart.getTime() + admission.check.rule.windowMs).toISOString() },
+    clientAddress: address,
   });
 }
 

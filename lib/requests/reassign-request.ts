@@ -3,13 +3,14 @@
 // — writes its history entry with the admin's reason, and tells both managers and the applicant.
 // A request still waiting for its first manager is assigned instead (§3.1 step 2, the admin's choice).
 import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/guards";
-import { prisma } from "@/lib/db";
+import { prisma, type DbClient } from "@/lib/db";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 import { listManagerChoices, lockHandOverTarget, type ManagerChoice } from "@/lib/requests/manager-choices";
 import { isOpen } from "@/lib/requests/open-request";
-import { handOverBlocker, isReassignable, mayMoveWork, NOT_REASSIGNABLE, REQUEST_CHANGED_MEANWHILE } from "@/lib/requests/reassignment-rule";
+import { handOverBlocker, handOverEntry, isReassignable, mayMoveWork, NOT_REASSIGNABLE, REQUEST_CHANGED_MEANWHILE } from "@/lib/requests/reassignment-rule";
 import { assignToManager, lockAssignments } from "@/lib/requests/sign/assign-sign-request";
 import type { RequestParties, RequestViewer } from "@/lib/requests/state-machine";
 import { REQUEST_NOT_FOUND } from "@/lib/requests/transition-request";
@@ -50,6 +51,7 @@ export async function reassignRequest(actor: SessionUser, input: ReassignInput):
     if (request.managerId === null) {
       // Still waiting for the worker (New, no manager): the admin's choice is its assignment.
       await assignToManager(tx, request, target.managerId, input.reason, { onBehalfOf: actor.id });
+      await auditReassignment(tx, actor.id, request, target.managerId, input.reason);
       return { requestId: request.id, managerName: target.name, assigned: true };
     }
 
@@ -60,17 +62,8 @@ export async function reassignRequest(actor: SessionUser, input: ReassignInput):
       data: { managerId: target.managerId },
     });
     if (moved.count !== 1) throw new ConflictError(REQUEST_CHANGED_MEANWHILE);
-    await tx.requestHistory.create({
-      data: {
-        requestId: request.id,
-        fromStatus: request.status,
-        toStatus: request.status,
-        actorId: actor.id,
-        reason: input.reason,
-        fromManagerId: request.managerId,
-        toManagerId: target.managerId,
-      },
-    });
+    await auditReassignment(tx, actor.id, request, target.managerId, input.reason);
+    await tx.requestHistory.create({ data: handOverEntry(request, { actorId: actor.id, reason: input.reason, toManagerId: target.managerId }) });
     const from = `request #${request.id} ("${request.nickname}")`;
     if (request.manager) {
       await notify(tx, { userId: request.manager.userId, requestId: request.id, message: `The label reassigned ${from} to ${target.name}: ${input.reason}` });
@@ -87,4 +80,14 @@ export type ReassignmentOffer = { currentManagerId: number | null; choices: Mana
 export async function reassignmentOffer(viewer: RequestViewer, request: RequestParties): Promise<ReassignmentOffer | null> {
   if (!mayMoveWork(viewer) || !isReassignable(request)) return null;
   return { currentManagerId: request.managerId, choices: await listManagerChoices({ except: request.managerId }) };
+}
+
+function auditReassignment(tx: DbClient, actorId: number, request: { id: number; managerId: number | null }, toManagerId: number, reason: string) {
+  return recordAudit(tx, {
+    actorId,
+    action: "request.reassign",
+    targetType: "request",
+    targetId: request.id,
+    detail: { fromManagerId: request.managerId, toManagerId, reason },
+  });
 }

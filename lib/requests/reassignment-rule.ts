@@ -48,3 +48,19 @@ export function handOverBlocker(currentManagerId: number | null, target: HandOve
   if (target.managerId === currentManagerId) return SAME_MANAGER;
   return null;
 }
+
+/** The history entry of a request handed to another manager: its status stays, its manager moves. */
+export function handOverEntry(
+  request: { id: number; status: RequestStatus; managerId: number | null },
+  move: { actorId: number; reason: string; toManagerId: number },
+): Prisma.RequestHistoryCreateManyInput {
+  return {
+    requestId: request.id,
+    fromStatus: request.status,
+    toStatus: request.status,
+    actorId: move.actorId,
+    reason: move.reason,
+    fromManagerId: request.managerId,
+    toManagerId: move.toManagerId,
+  };
+}

@@ -1,6 +1,7 @@
 // Applies one guarded transition with its history entry. Call inside the transaction that
 // also carries the transition's side effects, so all of it commits or none does.
 import "server-only";
+import { recordAudit, type AuditAction } from "@/lib/audit/record-audit";
 import type { DbClient } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -70,9 +71,28 @@ export async function transitionRequest(tx: DbClient, input: TransitionInput) {
       ...(movesManager ? { fromManagerId: current.managerId, toManagerId: managerId } : {}),
     },
   });
+  // A person's decision is audited with it (docs/domain.md §10); the worker's steps are not.
+  const audited = input.actor === "system" ? undefined : auditedActions[input.action];
+  if (audited && input.actor !== "system") {
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action: audited,
+      targetType: "request",
+      targetId: input.requestId,
+      detail: { type: current.type, from: current.status, to: transition.to, ...(input.reason ? { reason: input.reason } : {}) },
+    });
+  }
   requestTransitions.inc({ type: current.type, action: input.action });
   return tx.request.findUniqueOrThrow({ where: { id: input.requestId } });
 }
+
+const auditedActions: Partial<Record<RequestAction, AuditAction>> = {
+  accept: "request.accept",
+  decline: "request.decline",
+  requestChanges: "request.request-changes",
+  resubmit: "request.resubmit",
+  withdraw: "request.withdraw",
+};
 
 function alreadyMovedMessage(status: RequestStatus): string {
   return `This request has already moved on (it is ${statusLabels[status]}); reload to see its current state.`;

@@ -1,5 +1,6 @@
 // The admin disables and re-enables accounts (docs/domain.md §10), in one transaction.
 import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { endSessionsOf } from "@/lib/auth/sessions";
 import { systemClock, type Clock } from "@/lib/clock";
 import { prisma, type DbClient } from "@/lib/db";
@@ -20,7 +21,11 @@ export type AccountStatus = { userId: number; name: string; disabled: boolean };
  */
 export async function setAccountDisabled(input: SetAccountDisabledInput, clock: Clock = systemClock): Promise<AccountStatus> {
   if (!canChangeAccountStatus({ actorId: input.actorId, accountId: input.userId })) throw new DomainError(OWN_ACCOUNT_REFUSAL);
-  return prisma.$transaction(async (tx) => (input.disabled ? disableIn(tx, input.userId, clock) : enableIn(tx, input.userId)));
+  return prisma.$transaction(async (tx) => {
+    const status = input.disabled ? await disableIn(tx, input.userId, clock) : await enableIn(tx, input.userId);
+    await recordAudit(tx, { actorId: input.actorId, action: input.disabled ? "user.disable" : "user.enable", targetType: "user", targetId: input.userId });
+    return status;
+  });
 }
 
 async function findAccount(tx: DbClient, userId: number) {

@@ -1,5 +1,6 @@
 // The admin appoints an existing USER as a manager (docs/domain.md §6), in one transaction.
 import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma, type DbClient } from "@/lib/db";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -36,6 +37,13 @@ async function appointManagerIn(tx: DbClient, input: AppointManagerInput): Promi
     throw new DomainError(refusals[user.role]);
   }
   const manager = await tx.manager.create({ data: { userId: input.userId }, select: { id: true } });
+  await recordAudit(tx, {
+    actorId: input.actorId,
+    action: "user.role-change",
+    targetType: "user",
+    targetId: input.userId,
+    detail: { from: appointableRole, to: "MANAGER" },
+  });
 
   const ownOpenRequests = await tx.request.findMany({
     where: { applicantId: input.userId, ...openRequestWhere },

@@ -129,6 +129,7 @@ export const pageRows: readonly PageRow[] = [
   page("/admin/users",                                 [login, notFound, notFound, notFound, notFound, ok,       login]),
   page("/admin/managers",                              [login, notFound, notFound, notFound, notFound, ok,       login]),
   page("/admin/requests",                              [login, notFound, notFound, notFound, notFound, ok,       login]),
+  page("/admin/audit",                                 [login, notFound, notFound, notFound, notFound, ok,       login]),
   page("/admin/users/[id]/move",                       [login, notFound, notFound, notFound, notFound, ok,       login], "managedArtist"),
 ];
 

@@ -359,7 +359,8 @@ const specs: ActionSpec[] = [
     repeatable: true,
     as: () => null,
     form: (world) => ({ email: world.applicant.email, password: TEST_PASSWORD, callbackUrl: "/requests" }),
-    refusalWrites: ["ThrottleCounter"],
+    // A wrong password counts as a failed sign-in; the fifth locks the account, and the lock is audited (docs/domain.md §10).
+    refusalWrites: ["ThrottleCounter", "AuditEntry"],
     fields: [
       { name: "email" },
       { name: "password" },
@@ -417,7 +418,8 @@ const specs: ActionSpec[] = [
     },
     as: (world) => world.applicant,
     form: () => ({ currentPassword: TEST_PASSWORD, newPassword: "another-long-password" }),
-    refusalWrites: ["ThrottleCounter"],
+    // A wrong password counts as a failed sign-in; the fifth locks the account, and the lock is audited (docs/domain.md §10).
+    refusalWrites: ["ThrottleCounter", "AuditEntry"],
     fields: [
       { name: "currentPassword" },
       {

@@ -54,7 +54,7 @@ export const createManagerAction = defineAction({
   schema: createManagerSchema,
   input: (formData) => formFields(formData, "name", "email", "password"),
   values: (formData) => formFields(formData, "name", "email"),
-  run: (input) => createManager(input),
+  run: (input, admin) => createManager(input, admin.id),
   onSuccess: (manager) => {
     revalidatePath("/admin", "layout");
     return { ok: true, message: `Manager account created for ${manager.name} (${manager.email}).` };
