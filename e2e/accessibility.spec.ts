@@ -11,7 +11,7 @@ import { answerOf, pageRows, roles, rowName, type PageRow, type TestRole } from 
 import { createAccessWorldFixture, disableAccessWorldAccount, type AccessWorldFixture } from "./fixtures/access-world";
 import { SMALL_SCREEN, expectFitsWindow, expectNoAxeViolations } from "./fixtures/axe";
 import { createReleases } from "./fixtures/releases";
-import { signIn, uniqueSuffix } from "./fixtures/users";
+import { createUser, signIn, uniqueSuffix } from "./fixtures/users";
 
 /** The disabled person is sent to sign in, like a guest: nothing of their own to audit. */
 type AuditedRole = Exclude<TestRole, "disabled">;
@@ -268,4 +268,19 @@ test("statistics with figures: the manager's report and the artist's chart", asy
   await artist.getByText("Chart data as a table").click();
   await audit(artist, "/statistics with the chart and its table");
   await artist.context().close();
+});
+
+test("the admin deactivates a manager: the question asked first, then the redistribution listed", async ({ browser }) => {
+  // A manager of this test alone: the matrix's managers stay as they are for the other audits.
+  const manager = await createUser({ role: "MANAGER" });
+  const admin = await pageAs(browser, "admin");
+  await admin.goto("/admin/managers");
+  const row = admin.getByRole("row").filter({ hasText: manager.email });
+  await row.getByRole("button", { name: "Deactivate" }).click();
+  await expect(row.getByRole("button", { name: "Confirm deactivation" })).toBeVisible();
+  await audit(admin, "/admin/managers asking to confirm a deactivation");
+  await row.getByRole("button", { name: "Confirm deactivation" }).click();
+  await expect(admin.getByRole("table", { name: "Deactivated managers" }).getByRole("row").filter({ hasText: manager.name })).toBeVisible();
+  await audit(admin, "/admin/managers with a deactivated manager");
+  await admin.context().close();
 });

@@ -5,9 +5,11 @@
 import type { Consumer, Kafka, KafkaMessage, Producer } from "kafkajs";
 import type { Db, DbClient } from "@/lib/db";
 import { eventBelongsToTopic, type EventEnvelope } from "@/lib/events/define-event";
+import { recordFailedEvent, resolveRetriedEvent } from "@/lib/failed-events/record-failed-event";
 import { deadLetterTopicName } from "@/lib/kafka/topics";
 import { UNKNOWN_EVENT, eventsDeadLettered, eventsFailed, eventsHandled, handlerDuration } from "@/lib/observability/event-metrics";
 import { logTo, logger, type Log, type LogDetails } from "@/lib/observability/logger";
+import { withoutUnstorableCharacters } from "@/lib/storable-text";
 import { backoffDelay, type BackoffPolicy } from "@/worker/backoff";
 import type { EventHandler, HandlerContext } from "@/worker/handler";
 
@@ -152,6 +154,8 @@ async function runHandler(context: ProcessContext, handler: EventHandler, eventI
             ON CONFLICT DO NOTHING`;
           if (inserted === 0) return false;
           await work(tx);
+          // A retry the admin asked for (docs/domain.md §10 "Failed events") succeeds with its effects.
+          await resolveRetriedEvent(tx, eventId);
           return true;
         },
         { timeout: 30_000, maxWait: 10_000 },
@@ -159,7 +163,11 @@ async function runHandler(context: ProcessContext, handler: EventHandler, eventI
     },
   };
   await handler.handle(payload, handlerContext);
-  if (!applied) await markProcessed(context.db, context.consumerName, eventId, "handled");
+  if (!applied) {
+    await context.db.$transaction(async (tx) => {
+      if ((await markProcessed(tx, context.consumerName, eventId, "handled")) > 0) await resolveRetriedEvent(tx, eventId);
+    });
+  }
 }
 
 /**
@@ -194,8 +202,9 @@ async function alreadyProcessed(db: Db, consumer: string, eventId: string): Prom
   return rows.length > 0;
 }
 
-async function markProcessed(db: Db, consumer: string, eventId: string, outcome: string) {
-  await db.$executeRaw`
+/** Returns 1 when it wrote the ledger row, 0 when the event was there already. */
+async function markProcessed(db: Db | DbClient, consumer: string, eventId: string, outcome: string): Promise<number> {
+  return db.$executeRaw`
     INSERT INTO "ProcessedMessage" ("consumer", "eventId", "outcome") VALUES (${consumer}, ${eventId}::uuid, ${outcome})
     ON CONFLICT DO NOTHING`;
 }
@@ -206,10 +215,11 @@ async function previousFailures(db: Db, consumer: string, eventId: string): Prom
   return rows[0]?.attempts ?? 0;
 }
 
+/** The error text without what PostgreSQL cannot store (a NUL from a message's payload would fail this write for ever). */
 async function recordFailure(db: Db, consumer: string, eventId: string, attempt: number, error: string) {
   await db.$executeRaw`
     INSERT INTO "MessageFailure" ("consumer", "eventId", "attempts", "lastError", "lastAttemptAt")
-    VALUES (${consumer}, ${eventId}::uuid, ${attempt}, ${error.slice(0, 2000)}, now())
+    VALUES (${consumer}, ${eventId}::uuid, ${attempt}, ${withoutUnstorableCharacters(error).slice(0, 2000)}, now())
     ON CONFLICT ("consumer", "eventId") DO UPDATE SET "attempts" = EXCLUDED."attempts", "lastError" = EXCLUDED."lastError", "lastAttemptAt" = now()`;
 }
 
@@ -243,7 +253,24 @@ async function deadLetter(
       },
     ],
   });
-  if (envelope && recordInLedger) await markProcessed(context.db, context.consumerName, envelope.eventId, "dead-lettered");
+  // After the dead-letter topic acknowledged: a crash before this transaction re-delivers the
+  // message, which is parked again (a second copy on that topic, still one row here); the ledger
+  // row and the admin's failed-event row commit together (decision 017). A message that is not
+  // an event of ours (no envelope, or on a topic it does not belong to) gets no row: it cannot
+  // be retried, and the topic and the log keep it.
+  if (envelope && recordInLedger) {
+    await context.db.$transaction(async (tx) => {
+      if ((await markProcessed(tx, context.consumerName, envelope.eventId, "dead-lettered")) === 0) return;
+      await recordFailedEvent(tx, {
+        consumer: context.consumerName,
+        envelope,
+        topic,
+        key: message.key?.toString() ?? envelope.eventId,
+        reason,
+        attempts,
+      });
+    });
+  }
   eventsDeadLettered.inc({ event: envelope && context.byName.has(envelope.name) ? envelope.name : UNKNOWN_EVENT });
   context.log(`parked ${envelope?.name ?? "message"} on ${deadLetterTopicName(topic)}: ${reason}`, {
     level: "error",

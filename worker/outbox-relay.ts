@@ -17,6 +17,13 @@ type OutboxRow = {
 };
 
 /**
+ * The channel an outbox row that is due at once is announced on when its transaction commits
+ * (the trigger of the migration 20261221120000_outbox_wake, decision 020); the relay loop
+ * LISTENs there and runs at once instead of at its next poll.
+ */
+export const OUTBOX_WAKE_CHANNEL = "cd_outbox";
+
+/**
  * The relay's Kafka client gives up on a send within about a second, so that an unreachable
  * broker is noticed at once and probed again by the relay loop, instead of kafkajs's own retries
  * (tens of seconds apart by then) deciding when the relay resumes after the broker returns.

@@ -6,11 +6,12 @@ import { env, type Env } from "@/lib/env";
 import { createKafka, type KafkaSettings } from "@/lib/kafka/client";
 import { allTopicNames, deadLetterTopicName } from "@/lib/kafka/topics";
 import { logTo, logger, type Log } from "@/lib/observability/logger";
+import { ListenConnection } from "@/lib/platform/listen-connection";
 import { startConsumer } from "@/worker/consumer-runner";
 import type { EventHandler } from "@/worker/handler";
 import { handlers as defaultHandlers } from "@/worker/handlers";
 import { startHeartbeat } from "@/worker/heartbeat";
-import { RELAY_SEND_RETRY, createRelayClient, relayOutboxBatch, type RelayClient } from "@/worker/outbox-relay";
+import { OUTBOX_WAKE_CHANNEL, RELAY_SEND_RETRY, createRelayClient, relayOutboxBatch, type RelayClient } from "@/worker/outbox-relay";
 import { scheduledJobs as defaultJobs } from "@/worker/scheduled-jobs";
 import { startScheduler, type ScheduledJob } from "@/worker/scheduler";
 
@@ -34,10 +35,14 @@ export type WorkerOptions = {
  * the process's (lib/kafka/topics.ts).
  */
 export type WorkerSettings = KafkaSettings &
-  Pick<Env, "OUTBOX_POLL_MS" | "CONSUMER_MAX_ATTEMPTS" | "CONSUMER_BACKOFF_BASE_MS" | "CONSUMER_BACKOFF_MAX_MS" | "WORKER_HEARTBEAT_MS">;
+  Pick<Env, "DATABASE_URL" | "OUTBOX_POLL_MS" | "CONSUMER_MAX_ATTEMPTS" | "CONSUMER_BACKOFF_BASE_MS" | "CONSUMER_BACKOFF_MAX_MS" | "WORKER_HEARTBEAT_MS">;
 
-/** `groupId` and `topics`: what the worker consumes, for its consumer-lag figures (worker/main.ts). */
-export type RunningWorker = { workerId: string; groupId: string; topics: string[]; stop: () => Promise<void> };
+/**
+ * `groupId` and `topics`: what the worker consumes, for its consumer-lag figures (worker/main.ts).
+ * `relayWakeUps`: the connection on which committed outbox rows wake the relay (null without a
+ * relay), for tests and diagnostics.
+ */
+export type RunningWorker = { workerId: string; groupId: string; topics: string[]; relayWakeUps: ListenConnection | null; stop: () => Promise<void> };
 
 export async function ensureTopics(topics: string[], settings: KafkaSettings = env()): Promise<void> {
   const admin = createKafka("admin", settings).admin();
@@ -81,6 +86,19 @@ export async function startWorker(options: WorkerOptions, settings: WorkerSettin
   // The relay has a producer of its own, which gives up on a send quickly (outbox-relay.ts).
   const relay = options.relay === false ? null : await createRelayClient(createKafka(`relay-${workerId}`, settings, RELAY_SEND_RETRY));
   const relayLoop = relay ? startRelayLoop(options.db, relay, settings.OUTBOX_POLL_MS, log) : null;
+  // A committed row that is due wakes the relay at once; the poll stays, for rows falling due
+  // later and for whatever was committed while this connection was not listening (decision 020).
+  const relayWakeUps = relayLoop
+    ? new ListenConnection({
+        databaseUrl: settings.DATABASE_URL,
+        channel: OUTBOX_WAKE_CHANNEL,
+        applicationName: "cook-droogers outbox relay",
+        onNotification: () => relayLoop.wake(),
+        onListening: () => relayLoop.wake(),
+        log: (message) => log(`outbox relay: ${message}`, { level: "warn" }),
+      })
+    : null;
+  relayWakeUps?.start();
   const scheduler = startScheduler(options.jobs ?? defaultJobs, log);
   const heartbeat = startHeartbeat(options.db, workerId, settings.WORKER_HEARTBEAT_MS);
   log(`started: group ${groupId}, ${topics.length} topics`);
@@ -89,7 +107,9 @@ export async function startWorker(options: WorkerOptions, settings: WorkerSettin
     workerId,
     groupId,
     topics,
+    relayWakeUps,
     stop: async () => {
+      await relayWakeUps?.stop();
       await relayLoop?.stop();
       await relay?.disconnect();
       await scheduler.stop();
@@ -103,13 +123,23 @@ export async function startWorker(options: WorkerOptions, settings: WorkerSettin
 
 const BROKER_PROBE_MS = 500;
 
+/**
+ * Relays batches while there are rows to send, then waits for the poll interval or a wake-up
+ * (`wake`: a due row was committed), whichever comes first. A wake-up during a batch makes the
+ * loop run once more, since the batch may have read before that row was committed. While the
+ * broker is away or the relay keeps failing, wake-ups are ignored and the loop keeps its probe
+ * or backoff delay, so a stream of commits cannot turn an outage into a busy loop.
+ */
 function startRelayLoop(db: Db, relay: RelayClient, pollMs: number, log: Log) {
   let stopped = false;
   let failures = 0;
   let brokerAwaySince: number | null = null;
-  let wake: (() => void) | null = null;
+  let woken = false;
+  let endWait: (() => void) | null = null;
+  let wakeable = false;
   const loop = (async () => {
     while (!stopped) {
+      woken = false;
       let outcome = { sent: 0, brokerUnavailable: false };
       try {
         outcome = await relayOutboxBatch(db, relay);
@@ -126,6 +156,8 @@ function startRelayLoop(db: Db, relay: RelayClient, pollMs: number, log: Log) {
         brokerAwaySince = null;
       }
       if (outcome.sent > 0 && !stopped) continue; // more may be waiting
+      const healthy = !outcome.brokerUnavailable && failures === 0;
+      if (healthy && woken) continue; // committed while this batch ran
       // While the broker is away it is probed often, so that relaying resumes within about a
       // second of its return (each failing send gives up within RELAY_SEND_RETRY's second).
       const delay = outcome.brokerUnavailable
@@ -134,15 +166,25 @@ function startRelayLoop(db: Db, relay: RelayClient, pollMs: number, log: Log) {
           ? Math.min(30_000, pollMs * 2 ** Math.min(failures, 6))
           : pollMs;
       await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, delay);
+        const timer = setTimeout(resolve, delay);
+        wakeable = healthy;
+        endWait = () => {
+          clearTimeout(timer);
+          resolve();
+        };
       });
+      endWait = null;
+      wakeable = false;
     }
   })();
   return {
+    wake: () => {
+      woken = true;
+      if (wakeable) endWait?.();
+    },
     stop: async () => {
       stopped = true;
-      wake?.();
+      endWait?.();
       await loop;
     },
   };

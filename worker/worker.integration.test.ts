@@ -100,8 +100,9 @@ describe("worker platform", () => {
       expect(gaps[0]).toBeGreaterThanOrEqual(180);
       expect(gaps[1]).toBeGreaterThanOrEqual(360);
       expect(gaps[2]).toBeGreaterThanOrEqual(720);
-      const ledger = await prisma.processedMessage.findFirstOrThrow({ where: { eventId } });
-      expect(ledger.outcome).toBe("dead-lettered");
+      // The ledger and the admin's failed-event row commit together, after the topic acknowledged (decision 017).
+      await expect.poll(async () => (await prisma.processedMessage.findFirst({ where: { eventId } }))?.outcome, { message: "the ledger" }).toBe("dead-lettered");
+      expect(await prisma.failedEvent.findMany({ where: { eventId }, select: { eventName: true, attempts: true } })).toEqual([{ eventName: platformProbe.name, attempts: 4 }]);
     } finally {
       await dlqConsumer.disconnect();
       await worker.stop();

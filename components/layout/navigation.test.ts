@@ -7,7 +7,7 @@ describe("navigationFor", () => {
     expect(navigationFor("USER").map((item) => item.label)).toEqual(["My requests", "Join the label"]);
     expect(navigationFor("ARTIST").map((item) => item.label)).toEqual(["My requests", "Releases", "Statistics"]);
     expect(navigationFor("MANAGER").map((item) => item.label)).toEqual(["Queue", "Artists", "Report"]);
-    expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Users", "Managers", "All requests", "Audit log"]);
+    expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Users", "Managers", "All requests", "Failed events", "Audit log"]);
   });
 
   it("never shows another role's area", () => {

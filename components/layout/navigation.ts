@@ -22,6 +22,7 @@ const navigation: Record<Role, NavItem[]> = {
     { href: "/admin/users", label: "Users" },
     { href: "/admin/managers", label: "Managers" },
     { href: "/admin/requests", label: "All requests" },
+    { href: "/admin/failed-events", label: "Failed events" },
     { href: "/admin/audit", label: "Audit log" },
   ],
 };

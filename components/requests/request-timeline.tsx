@@ -15,6 +15,11 @@ function describe(entry: StatusEntry): string {
   if (entry.toManager && entry.fromStatus === entry.toStatus) {
     return entry.fromManager ? `Reassigned from ${entry.fromManager.user.name} to ${entry.toManager.user.name}` : `Reassigned to ${entry.toManager.user.name}`;
   }
+  // Its manager was deactivated with no manager left (docs/domain.md §10): back to waiting for one.
+  if (entry.fromManager && !entry.toManager) {
+    const left = `Left ${entry.fromManager.user.name}, waiting for a manager`;
+    return entry.fromStatus === entry.toStatus || !entry.fromStatus ? left : `${statusLabels[entry.fromStatus]} → ${statusLabels[entry.toStatus]}: ${left}`;
+  }
   const to = entry.toResolution ? `${statusLabels[entry.toStatus]} (${resolutionLabels[entry.toResolution]})` : statusLabels[entry.toStatus];
   const move = entry.fromStatus ? `${statusLabels[entry.fromStatus]} → ${to}` : `Submitted as ${to}`;
   // An assignment names its manager ("Assigned to …" is the Details' own wording, docs/domain.md §8).

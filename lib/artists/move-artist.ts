@@ -6,7 +6,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/guards";
-import { prisma } from "@/lib/db";
+import { prisma, type DbClient } from "@/lib/db";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
@@ -42,40 +42,60 @@ export async function moveArtist(actor: SessionUser, input: MoveArtistInput): Pr
     const blocker = handOverBlocker(artist.managerId, target);
     if (blocker || !target) throw new DomainError(blocker ?? ARTIST_CHANGED_MEANWHILE, { field: "managerId" });
 
-    const moved = await tx.artist.updateMany({ where: { id: artist.id, managerId: artist.managerId }, data: { managerId: target.managerId } });
-    if (moved.count !== 1) throw new ConflictError(ARTIST_CHANGED_MEANWHILE);
-
-    // The artist's row is locked now, and a publish submission reads the artist's manager under a
-    // share lock (submit-publish-request.ts): none can slip in with the old manager. The open
-    // requests are locked too, so each is moved in the status it is in (a decision that got there
-    // first closes it, and it stays where it was decided).
-    const open = await tx.$queryRaw<{ id: number; status: RequestStatus; managerId: number }[]>`
-      SELECT r."id", r."status", r."managerId"
-      FROM "Request" r JOIN "Release" rel ON rel."id" = r."releaseId"
-      WHERE r."type" = 'PUBLISH_RELEASE' AND rel."artistId" = ${artist.id} AND r."managerId" <> ${target.managerId}
-        AND ${Prisma.raw(openRequestSql("r"))}
-      ORDER BY r."id"
-      FOR UPDATE OF r`;
-    if (open.length > 0) {
-      await tx.request.updateMany({ where: { id: { in: open.map((request) => request.id) } }, data: { managerId: target.managerId } });
-      await tx.requestHistory.createMany({
-        data: open.map((request) => handOverEntry(request, { actorId: actor.id, reason: input.reason, toManagerId: target.managerId })),
-      });
-    }
-
+    const movedRequestIds = await handOverArtist(tx, artist, target, { actorId: actor.id, reason: input.reason });
+    if (!movedRequestIds) throw new ConflictError(ARTIST_CHANGED_MEANWHILE);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "artist.move",
       targetType: "artist",
       targetId: artist.id,
-      detail: { fromManagerId: artist.managerId, toManagerId: target.managerId, movedRequestIds: open.map((request) => request.id), reason: input.reason },
+      detail: { fromManagerId: artist.managerId, toManagerId: target.managerId, movedRequestIds, reason: input.reason },
     });
-    const carried = open.length === 0 ? "" : `, with ${open.length} open publish request${open.length === 1 ? "" : "s"}`;
-    await notify(tx, { userId: artist.manager.userId, message: `The label moved ${artist.nickname} to ${target.name}${carried}: ${input.reason}` });
-    await notify(tx, { userId: target.userId, message: `The label moved ${artist.nickname} to you from ${artist.manager.user.name}${carried}: ${input.reason}` });
-    await notify(tx, { userId: artist.userId, message: `Your manager at the label is now ${target.name}.` });
-    return { nickname: artist.nickname, managerName: target.name, movedRequestIds: open.map((request) => request.id) };
+    return { nickname: artist.nickname, managerName: target.name, movedRequestIds };
   });
+}
+
+/**
+ * Moves an artist, as read, from their manager to `target` with their open publish requests, in
+ * the caller's transaction: a history entry per request with `move.reason`, both managers and the
+ * artist told. Null, changing nothing, when the artist's manager is no longer the one read;
+ * otherwise the ids of the requests that moved. The admin's move and the redistribution of a
+ * deactivated manager's work (docs/domain.md §10) use it.
+ */
+export async function handOverArtist(
+  tx: DbClient,
+  artist: { id: number; userId: number; nickname: string; managerId: number; manager: { userId: number; user: { name: string } } },
+  target: { managerId: number; userId: number; name: string },
+  /** `toldFormerManager: false`: the manager they leave was told already (a deactivated one). */
+  move: { actorId: number | null; reason: string; toldFormerManager?: boolean },
+): Promise<number[] | null> {
+  const moved = await tx.artist.updateMany({ where: { id: artist.id, managerId: artist.managerId }, data: { managerId: target.managerId } });
+  if (moved.count !== 1) return null;
+
+  // The artist's row is locked now, and a publish submission reads the artist's manager under a
+  // share lock (submit-publish-request.ts): none can slip in with the old manager. The open
+  // requests are locked too, so each is moved in the status it is in (a decision that got there
+  // first closes it, and it stays where it was decided).
+  const open = await tx.$queryRaw<{ id: number; status: RequestStatus; managerId: number }[]>`
+    SELECT r."id", r."status", r."managerId"
+    FROM "Request" r JOIN "Release" rel ON rel."id" = r."releaseId"
+    WHERE r."type" = 'PUBLISH_RELEASE' AND rel."artistId" = ${artist.id} AND r."managerId" <> ${target.managerId}
+      AND ${Prisma.raw(openRequestSql("r"))}
+    ORDER BY r."id"
+    FOR UPDATE OF r`;
+  if (open.length > 0) {
+    await tx.request.updateMany({ where: { id: { in: open.map((request) => request.id) } }, data: { managerId: target.managerId } });
+    await tx.requestHistory.createMany({
+      data: open.map((request) => handOverEntry(request, { actorId: move.actorId, reason: move.reason, toManagerId: target.managerId })),
+    });
+  }
+  const carried = open.length === 0 ? "" : `, with ${open.length} open publish request${open.length === 1 ? "" : "s"}`;
+  if (move.toldFormerManager !== false) {
+    await notify(tx, { userId: artist.manager.userId, message: `The label moved ${artist.nickname} to ${target.name}${carried}: ${move.reason}` });
+  }
+  await notify(tx, { userId: target.userId, message: `The label moved ${artist.nickname} to you from ${artist.manager.user.name}${carried}: ${move.reason}` });
+  await notify(tx, { userId: artist.userId, message: `Your manager at the label is now ${target.name}.` });
+  return open.map((request) => request.id);
 }
 
 /** What the admin's move page shows and offers for the artist of account `userId`. */

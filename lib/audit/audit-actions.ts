@@ -13,7 +13,9 @@ export const auditActionLabels = {
   "user.enable": "Account enabled",
   "user.role-change": "Role changed",
   "manager.create": "Manager created",
+  "manager.deactivate": "Manager deactivated",
   "signin.lockout": "Sign-in locked",
+  "failed-event.retry": "Failed event retried",
 } as const;
 
 export type AuditAction = keyof typeof auditActionLabels;

@@ -15,7 +15,7 @@ export type AuditEntryInput = {
   /** The person acting; null for a lockout of an email no account has. */
   actorId: number | null;
   action: AuditAction;
-  targetType: "request" | "artist" | "user" | "account";
+  targetType: "request" | "artist" | "user" | "account" | "failed-event";
   targetId: string | number;
   /** Small and free of secrets: ids, statuses, roles, and at most a reason the person typed. */
   detail?: Prisma.InputJsonObject;

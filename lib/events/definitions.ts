@@ -74,6 +74,18 @@ export const statisticsRefreshRequested = defineEvent({
   keyOf: () => "statistics",
 });
 
+/**
+ * A manager was deactivated (docs/domain.md §10): the worker moves their open requests and
+ * artists to the remaining managers. Sent again when a manager appears while it waits for one.
+ */
+export const managerDeactivated = defineEvent({
+  name: "manager.deactivated",
+  version: 1,
+  topic: "managerCommands",
+  schema: z.object({ deactivationId: z.number().int().positive() }),
+  keyOf: (payload) => `deactivation-${payload.deactivationId}`,
+});
+
 /** A harmless event the platform's own tests and health checks send through the pipeline. */
 export const platformProbe = defineEvent({
   name: "platform.probe",

@@ -9,6 +9,7 @@ const topicSuffixes = {
   dueContracts: "artists.due",
   statisticsCommands: "statistics.commands",
   platformProbe: "platform.probe",
+  managerCommands: "managers.commands",
 } as const;
 
 export type TopicKey = keyof typeof topicSuffixes;

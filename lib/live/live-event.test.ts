@@ -46,6 +46,8 @@ describe("concernsPage", () => {
     expect(concernsPage(request12, "/requests")).toBe(true);
     expect(concernsPage(request12, "/manager/requests")).toBe(true);
     expect(concernsPage(request12, "/admin/requests")).toBe(true);
+    // The admin's managers page counts open queues and shows a deactivated manager's work moving.
+    expect(concernsPage(request12, "/admin/managers")).toBe(true);
     expect(concernsPage(request12, "/requests/13")).toBe(false);
     expect(concernsPage(request12, "/requests/120")).toBe(false);
     // The amend form keeps what the applicant is typing.

@@ -42,8 +42,13 @@ export function formatLiveEvent(event: LiveEvent): string {
   return `event: ${LIVE_EVENT_NAME}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
-/** Pages that list requests (one's own, the manager's queue, the admin's list): any request event may change them. */
-const requestListPaths = new Set(["/requests", "/manager/requests", "/admin/requests"]);
+/**
+ * Pages that list requests (one's own, the manager's queue, the admin's list) or count them (the
+ * admin's managers page: open queues, and a deactivated manager's work moving, decision 018): any
+ * request event may change them. The admin's failed events too (decision 017): a request is
+ * marked when its event is parked and unmarked when the retry resolves it, in that transaction.
+ */
+const requestListPaths = new Set(["/requests", "/manager/requests", "/admin/requests", "/admin/managers", "/admin/failed-events"]);
 
 /** Pages showing statistics that a refresh changes. */
 const statisticsPaths = new Set(["/manager/report", "/statistics"]);

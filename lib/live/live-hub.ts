@@ -6,16 +6,17 @@
 //
 // The connection is opened with the first stream and kept. When it drops (the database
 // restarted, the backend was terminated, the network failed), the hub reconnects with
-// exponential backoff and then tells every stream to re-render once (`resync`), since changes
-// committed while it was not listening were never delivered.
+// exponential backoff (lib/platform/listen-connection.ts, shared with the worker's outbox relay)
+// and then tells every stream to re-render once (`resync`), since changes committed while it
+// was not listening were never delivered.
 import "server-only";
-import pg from "pg";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { LIVE_CHANNEL, parseLiveChange, type LiveChange } from "@/lib/live/live-change";
 import type { LiveEvent } from "@/lib/live/live-event";
 import { liveEventFor } from "@/lib/live/recipients";
 import { logger } from "@/lib/observability/logger";
+import { ListenConnection } from "@/lib/platform/listen-connection";
 import type { RequestParties, RequestViewer } from "@/lib/requests/state-machine";
 
 /**
@@ -42,14 +43,8 @@ async function loadPartiesFromDatabase(requestId: number): Promise<RequestPartie
 export class LiveHub {
   private readonly subscribers = new Set<LiveSubscriber>();
   private readonly options: Required<LiveHubOptions>;
-  private client: pg.Client | null = null;
-  private pid: number | null = null;
-  private started = false;
+  private readonly connection: ListenConnection;
   private stopped = false;
-  private failures = 0;
-  private reconnectTimer: NodeJS.Timeout | null = null;
-  private probeTimer: NodeJS.Timeout | null = null;
-  private listeningWaiters: (() => void)[] = [];
   /** Changes are handled one after the other, so each stream gets them in commit order. */
   private dispatching: Promise<void> = Promise.resolve();
 
@@ -61,6 +56,20 @@ export class LiveHub {
       log: (message) => logger.warn(`live pages: ${message}`),
       ...options,
     };
+    this.connection = new ListenConnection({
+      databaseUrl: this.options.databaseUrl,
+      channel: LIVE_CHANNEL,
+      applicationName: "cook-droogers live",
+      backoff: this.options.backoff,
+      probeMs: this.options.probeMs,
+      log: this.options.log,
+      onNotification: (payload) => {
+        this.dispatching = this.dispatching.then(() => this.dispatch(payload));
+      },
+      // Changes committed while nobody listened were lost (the connection was down, or not yet
+      // up for streams that came first): every page re-renders once.
+      onListening: () => this.broadcast({ type: "resync" }),
+    });
   }
 
   /** Adds a stream (connecting on the first); returns how to remove it. */
@@ -83,20 +92,16 @@ export class LiveHub {
 
   /** The PostgreSQL backend of the LISTEN connection while it listens (tests and diagnostics). */
   get backendPid(): number | null {
-    return this.pid;
+    return this.connection.backendPid;
   }
 
   /** Resolves once the connection LISTENs (at once when it already does). */
   listening(): Promise<void> {
-    if (this.pid !== null) return Promise.resolve();
-    this.start();
-    return new Promise((resolve) => this.listeningWaiters.push(resolve));
+    return this.connection.listening();
   }
 
   start(): void {
-    if (this.started || this.stopped) return;
-    this.started = true;
-    void this.connect();
+    if (!this.stopped) this.connection.start();
   }
 
   /** Ends every stream and closes the connection (shutting down; tests). */
@@ -105,72 +110,7 @@ export class LiveHub {
     const subscribers = [...this.subscribers];
     this.subscribers.clear();
     for (const subscriber of subscribers) subscriber.end?.();
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    if (this.probeTimer) clearInterval(this.probeTimer);
-    const client = this.client;
-    this.client = null;
-    this.pid = null;
-    await client?.end().catch(() => undefined);
-  }
-
-  private async connect(): Promise<void> {
-    const client = new pg.Client({
-      connectionString: this.options.databaseUrl,
-      application_name: "cook-droogers live",
-      keepAlive: true,
-      keepAliveInitialDelayMillis: 10_000,
-      query_timeout: 10_000,
-    });
-    this.client = client;
-    client.on("notification", (message) => {
-      if (message.channel !== LIVE_CHANNEL) return;
-      this.dispatching = this.dispatching.then(() => this.dispatch(message.payload));
-    });
-    client.on("error", (error) => this.dropped(client, error));
-    client.on("end", () => this.dropped(client, null));
-    try {
-      await client.connect();
-      await client.query(`LISTEN "${LIVE_CHANNEL}"`);
-      const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
-      if (this.client !== client) return; // dropped meanwhile; the reconnection is under way
-      this.pid = rows[0]!.pid;
-    } catch (error) {
-      this.dropped(client, error);
-      return;
-    }
-    this.failures = 0;
-    this.probeTimer = setInterval(() => {
-      client.query("SELECT 1").catch((error: unknown) => this.dropped(client, error));
-    }, this.options.probeMs);
-    this.probeTimer.unref();
-    const waiters = this.listeningWaiters;
-    this.listeningWaiters = [];
-    for (const resolve of waiters) resolve();
-    // Changes committed while nobody listened were lost (the connection was down, or not yet
-    // up for streams that came first): every page re-renders once.
-    this.broadcast({ type: "resync" });
-  }
-
-  /** The connection failed or ended: forget it and try again after the next backoff delay. */
-  private dropped(client: pg.Client, error: unknown): void {
-    if (this.client !== client) return; // an old connection's late event
-    this.client = null;
-    this.pid = null;
-    if (this.probeTimer) clearInterval(this.probeTimer);
-    this.probeTimer = null;
-    client.removeAllListeners("notification");
-    client.on("error", () => undefined); // a closing connection may still report; nobody listens
-    void client.end().catch(() => undefined);
-    if (this.stopped) return;
-    const { firstMs, maxMs } = this.options.backoff;
-    const delay = Math.min(maxMs, firstMs * 2 ** Math.min(this.failures, 20));
-    this.failures += 1;
-    this.options.log(`listen connection lost (${error instanceof Error ? error.message : "ended"}); reconnecting in ${delay} ms`);
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = null;
-      void this.connect();
-    }, delay);
-    this.reconnectTimer.unref();
+    await this.connection.stop();
   }
 
   private async dispatch(payload: string | undefined): Promise<void> {

@@ -9,13 +9,13 @@ import { NotFoundError } from "@/lib/errors";
 import { conversationAbilities } from "@/lib/requests/conversation/conversation-rules";
 import { mergeTimeline } from "@/lib/requests/conversation/timeline";
 import { listVisibleComments } from "@/lib/requests/conversation/visible-comments";
-import { expiringSoonUntil } from "@/lib/requests/deadline-rules";
 import { processingFailureReference } from "@/lib/requests/mark-processing-failed";
 import { openRequestWhere } from "@/lib/requests/open-request";
+import { queueCountSql, queuePageIdsSql, queuePageIdsWithTotalSql, queueWhereSql, type QueueScope } from "@/lib/requests/queue-sql";
 import { allowedActions, canViewRequest, partiesOf } from "@/lib/requests/state-machine";
 import { REQUEST_NOT_FOUND } from "@/lib/requests/transition-request";
 import { literalLikeText } from "@/lib/like-pattern";
-import { readPage } from "@/lib/pagination";
+import { pageCountOf, pageWithin, readPage } from "@/lib/pagination";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestType } from "@/lib/generated/prisma/enums";
 import type { ManagerFilter, QueueSort, QueueStatusFilter } from "@/lib/requests/queue-filters";
@@ -60,21 +60,6 @@ export type QueueFilters = {
 /** The admin's list adds whose requests (docs/domain.md §10): a manager's, or those waiting for one. */
 export type AllRequestsFilters = QueueFilters & { manager?: ManagerFilter };
 
-const sortOrders: Record<QueueSort, Prisma.RequestOrderByWithRelationInput[]> = {
-  newest: [{ createdAt: "desc" }, { id: "desc" }],
-  oldest: [{ createdAt: "asc" }, { id: "asc" }],
-  "grade-best": [{ grade: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }],
-  "grade-worst": [{ grade: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
-  "expiring-first": [{ expiresAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-};
-
-/** Which requests a status choice of the queue shows ("expiring": open, expiring within 7 days). */
-function queueStatusWhere(status: QueueStatusFilter, now: Date): Prisma.RequestWhereInput {
-  if (status === "open") return openRequestWhere;
-  if (status === "expiring") return { ...openRequestWhere, expiresAt: { lte: expiringSoonUntil(now) } };
-  return status === "all" ? {} : { status };
-}
-
 /** The manager's queue: only requests assigned to them; one page of rows per call. */
 export async function listManagerQueue(user: SessionUser, filters: QueueFilters = {}, clock: Clock = systemClock) {
   return listQueue({ managerId: ownManagerId(user) }, filters, clock);
@@ -86,52 +71,61 @@ export async function listManagerQueue(user: SessionUser, filters: QueueFilters 
  */
 export async function listAllRequests(user: SessionUser, filters: AllRequestsFilters = {}, clock: Clock = systemClock) {
   if (user.role !== "ADMIN") throw new NotFoundError();
-  const manager = filters.manager ?? "all";
-  const scope: Prisma.RequestWhereInput = manager === "all" ? {} : { managerId: manager === "none" ? null : manager };
-  return listQueue(scope, filters, clock);
+  return listQueue({ manager: filters.manager ?? "all" }, filters, clock);
 }
 
-/** The queue's query: `scope` (whose requests) and the filters, one page of rows. */
-async function listQueue(scope: Prisma.RequestWhereInput, filters: QueueFilters, clock: Clock) {
-  const status = filters.status ?? "open";
+/**
+ * The queue's query: `scope` (whose requests) and the filters, one page of rows. The count and
+ * the page's ids come from lib/requests/queue-sql.ts (decision 019); the rows are then read by
+ * id and put back in the page's order.
+ */
+async function listQueue(scope: QueueScope, filters: QueueFilters, clock: Clock) {
   const searchText = filters.search?.trim();
   const search = searchText ? literalLikeText(searchText) : undefined;
-  const where: Prisma.RequestWhereInput = {
-    ...scope,
-    ...queueStatusWhere(status, clock.now()),
-    ...(filters.type && filters.type !== "all" ? { type: filters.type } : {}),
-    ...(search
-      ? {
-          OR: [
-            { applicant: { name: { contains: search, mode: "insensitive" } } },
-            { applicant: { email: { contains: search, mode: "insensitive" } } },
-            { nickname: { contains: search, mode: "insensitive" } },
-            { release: { artist: { nickname: { contains: search, mode: "insensitive" } } } },
-          ],
-        }
-      : {}),
-  };
-  const { rows: requests, ...page } = await readPage(
-    filters.page ?? 1,
+  const where = queueWhereSql(scope, { status: filters.status ?? "open", type: filters.type ?? "all", search }, clock.now());
+  const sort = filters.sort ?? "newest";
+  const pageIds = search ? await searchPageIds(where, sort, filters.page ?? 1) : await filteredPageIds(where, sort, filters.page ?? 1);
+  const { ids, ...page } = pageIds;
+  if (ids.length === 0) return { requests: [], ...page };
+  const rows = await prisma.request.findMany({
+    where: { id: { in: ids } },
+    // applicantId and managerId: the parties allowedActions reads (the bulk decisions' checkboxes);
+    // the manager's name for the admin's list.
+    select: {
+      ...listSelect,
+      applicantId: true,
+      managerId: true,
+      manager: { select: { user: { select: { name: true } } } },
+      release: { select: { id: true, title: true, artist: { select: { nickname: true } } } },
+    },
+  });
+  const position = new Map(ids.map((id, index) => [id, index]));
+  return { requests: rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0)), ...page };
+}
+
+/** Without a search: count, then the page's ids (a page past the last shows the first). */
+async function filteredPageIds(where: Prisma.Sql, sort: QueueSort, requested: number) {
+  const { rows: ids, ...page } = await readPage(
+    requested,
     PAGE_SIZE,
-    () => prisma.request.count({ where }),
-    (window) =>
-      prisma.request.findMany({
-        where,
-        // applicantId and managerId: the parties allowedActions reads (the bulk decisions' checkboxes);
-        // the manager's name for the admin's list.
-        select: {
-          ...listSelect,
-          applicantId: true,
-          managerId: true,
-          manager: { select: { user: { select: { name: true } } } },
-          release: { select: { id: true, title: true, artist: { select: { nickname: true } } } },
-        },
-        orderBy: sortOrders[filters.sort ?? "newest"],
-        ...window,
-      }),
+    async () => (await prisma.$queryRaw<{ total: number }[]>(queueCountSql(where)))[0]?.total ?? 0,
+    async (window) => (await prisma.$queryRaw<{ id: number }[]>(queuePageIdsSql(where, sort, window))).map((row) => row.id),
   );
-  return { requests, ...page };
+  return { ids, ...page };
+}
+
+/** With a search: the ids and the count together; a page past the last shows the first, as above. */
+async function searchPageIds(where: Prisma.Sql, sort: QueueSort, asked: number) {
+  const requested = Number.isInteger(asked) && asked >= 1 ? asked : 1;
+  const read = (page: number) => prisma.$queryRaw<{ id: number; total: number }[]>(queuePageIdsWithTotalSql(where, sort, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }));
+  let rows = await read(requested);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && requested !== 1) {
+    rows = await read(1);
+    total = rows[0]?.total ?? 0;
+  }
+  const pageCount = pageCountOf(total, PAGE_SIZE);
+  return { ids: rows.map((row) => row.id), page: pageWithin(requested, pageCount), pageCount, total };
 }
 
 /**

@@ -12,6 +12,7 @@ import { listManagerChoices, lockHandOverTarget, type ManagerChoice } from "@/li
 import { isOpen } from "@/lib/requests/open-request";
 import { handOverBlocker, handOverEntry, isReassignable, mayMoveWork, NOT_REASSIGNABLE, REQUEST_CHANGED_MEANWHILE } from "@/lib/requests/reassignment-rule";
 import { assignToManager, lockAssignments } from "@/lib/requests/sign/assign-sign-request";
+import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import type { RequestParties, RequestViewer } from "@/lib/requests/state-machine";
 import { REQUEST_NOT_FOUND } from "@/lib/requests/transition-request";
 
@@ -55,23 +56,40 @@ export async function reassignRequest(actor: SessionUser, input: ReassignInput):
       return { requestId: request.id, managerName: target.name, assigned: true };
     }
 
-    // Conditional on the status and manager read: a decision, withdrawal or expiry that got there
-    // first leaves it alone (the assignment lock already keeps other reassignments out).
-    const moved = await tx.request.updateMany({
-      where: { id: request.id, status: request.status, managerId: request.managerId },
-      data: { managerId: target.managerId },
-    });
-    if (moved.count !== 1) throw new ConflictError(REQUEST_CHANGED_MEANWHILE);
+    const handedOver = await handOverSignRequest(tx, { ...request, managerId: request.managerId }, target, { actorId: actor.id, reason: input.reason });
+    if (!handedOver) throw new ConflictError(REQUEST_CHANGED_MEANWHILE);
     await auditReassignment(tx, actor.id, request, target.managerId, input.reason);
-    await tx.requestHistory.create({ data: handOverEntry(request, { actorId: actor.id, reason: input.reason, toManagerId: target.managerId }) });
-    const from = `request #${request.id} ("${request.nickname}")`;
-    if (request.manager) {
-      await notify(tx, { userId: request.manager.userId, requestId: request.id, message: `The label reassigned ${from} to ${target.name}: ${input.reason}` });
-    }
-    await notify(tx, { userId: target.userId, requestId: request.id, message: `The label reassigned ${from} to you: ${input.reason}` });
-    await notify(tx, { userId: request.applicantId, requestId: request.id, message: `Your request to join the label is now with ${target.name}.` });
     return { requestId: request.id, managerName: target.name, assigned: false };
   });
+}
+
+/**
+ * Moves an open sign request, as read, from its manager to `target` in the caller's transaction
+ * (which holds the assignment lock): the history entry with `move.reason`; the new manager, the
+ * applicant and the manager it leaves (when `request.manager` is given) told. False, changing nothing, when it is no longer as read. The admin's
+ * reassignment and the redistribution of a deactivated manager's work (docs/domain.md §10) use it.
+ */
+export async function handOverSignRequest(
+  tx: DbClient,
+  request: { id: number; status: RequestStatus; managerId: number; applicantId: number; nickname: string | null; manager: { userId: number } | null },
+  target: { managerId: number; userId: number; name: string },
+  move: { actorId: number | null; reason: string },
+): Promise<boolean> {
+  // Conditional on the status and manager read: a decision, withdrawal or expiry that got there
+  // first leaves it alone (the assignment lock already keeps other reassignments out).
+  const moved = await tx.request.updateMany({
+    where: { id: request.id, status: request.status, managerId: request.managerId },
+    data: { managerId: target.managerId },
+  });
+  if (moved.count !== 1) return false;
+  await tx.requestHistory.create({ data: handOverEntry(request, { actorId: move.actorId, reason: move.reason, toManagerId: target.managerId }) });
+  const from = `request #${request.id} ("${request.nickname}")`;
+  if (request.manager) {
+    await notify(tx, { userId: request.manager.userId, requestId: request.id, message: `The label reassigned ${from} to ${target.name}: ${move.reason}` });
+  }
+  await notify(tx, { userId: target.userId, requestId: request.id, message: `The label reassigned ${from} to you: ${move.reason}` });
+  await notify(tx, { userId: request.applicantId, requestId: request.id, message: `Your request to join the label is now with ${target.name}.` });
+  return true;
 }
 
 /** What the request page offers the admin: the managers to choose from, or null when it offers nothing. */

@@ -52,7 +52,7 @@ export function handOverBlocker(currentManagerId: number | null, target: HandOve
 /** The history entry of a request handed to another manager: its status stays, its manager moves. */
 export function handOverEntry(
   request: { id: number; status: RequestStatus; managerId: number | null },
-  move: { actorId: number; reason: string; toManagerId: number },
+  move: { actorId: number | null; reason: string; toManagerId: number },
 ): Prisma.RequestHistoryCreateManyInput {
   return {
     requestId: request.id,

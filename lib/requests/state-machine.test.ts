@@ -15,6 +15,7 @@ const allowed: Record<RequestType, Partial<Record<RequestAction, RequestStatus[]
     resubmit: ["CHANGES_REQUESTED"],
     withdraw: ["NEW", "PROCESSING", "ON_APPROVAL", "CHANGES_REQUESTED"],
     expire: ["NEW", "PROCESSING", "ON_APPROVAL", "CHANGES_REQUESTED"],
+    returnToWaiting: ["NEW", "ON_APPROVAL", "CHANGES_REQUESTED"],
   },
   PUBLISH_RELEASE: {
     startGrading: ["NEW"],
@@ -60,7 +61,7 @@ describe("request state machine", () => {
     expect(transitions.requestChanges.by).toEqual(["manager"]);
     expect(transitions.resubmit.by).toEqual(["applicant"]);
     expect(transitions.withdraw.by).toEqual(["applicant", "system"]);
-    for (const action of ["assign", "startGrading", "finishGrading", "expire"] as const) expect(transitions[action].by).toEqual(["system"]);
+    for (const action of ["assign", "startGrading", "finishGrading", "expire", "returnToWaiting"] as const) expect(transitions[action].by).toEqual(["system"]);
   });
 });
 

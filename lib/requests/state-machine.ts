@@ -13,7 +13,8 @@ export type RequestAction =
   | "requestChanges"
   | "resubmit"
   | "withdraw"
-  | "expire";
+  | "expire"
+  | "returnToWaiting";
 
 /** Who takes a transition: the assigned manager, the applicant, or the worker. */
 export type Party = "manager" | "applicant" | "system";
@@ -41,6 +42,10 @@ export const transitions: Record<RequestAction, Transition> = {
   resubmit: { from: ["CHANGES_REQUESTED"], to: "NEW", types: BOTH, by: ["applicant"] },
   withdraw: { from: openStatuses, to: "CLOSED", resolution: "WITHDRAWN", types: BOTH, by: ["applicant", "system"] },
   expire: { from: openStatuses, to: "CLOSED", resolution: "EXPIRED", types: BOTH, by: ["system"] },
+  // docs/domain.md §10 "Deactivate a manager": with no manager left to take it, a sign request
+  // goes back to waiting for one (New, no manager), as in §3.1 step 2 (one sent back for changes
+  // too: it cannot stay so without a manager to answer).
+  returnToWaiting: { from: ["NEW", "ON_APPROVAL", "CHANGES_REQUESTED"], to: "NEW", types: ["SIGN_CONTRACT"], by: ["system"] },
 };
 
 const requestActions = Object.keys(transitions) as RequestAction[];

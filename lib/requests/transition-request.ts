@@ -41,7 +41,8 @@ export async function transitionRequest(tx: DbClient, input: TransitionInput) {
   if (verdict === "not-yours") throw new ForbiddenError();
   if (verdict === "moved-on") throw new ConflictError(alreadyMovedMessage(current.status));
   const managerId = input.data?.managerId;
-  const movesManager = typeof managerId === "number" && managerId !== current.managerId;
+  // null: the request leaves its manager without another (back to waiting, docs/domain.md §10).
+  const movesManager = (typeof managerId === "number" || managerId === null) && managerId !== current.managerId;
   // A decision by the assigned manager counts only while they still are, and a new manager is
   // written only over the one read: the admin may have reassigned it meanwhile (docs/domain.md §10).
   const managerBound = managerId !== undefined || (input.actor !== "system" && transition.by.includes("manager"));
@@ -67,7 +68,8 @@ export async function transitionRequest(tx: DbClient, input: TransitionInput) {
       toResolution: transition.resolution ?? null,
       actorId: input.actor === "system" ? (input.onBehalfOf ?? null) : input.actor.id,
       reason: input.reason ?? null,
-      // An assignment names the manager it went to (and the one it left, if any).
+      // An assignment names the manager it went to (and the one it left, if any); a return to
+      // waiting names the one it left.
       ...(movesManager ? { fromManagerId: current.managerId, toManagerId: managerId } : {}),
     },
   });

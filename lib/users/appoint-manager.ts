@@ -8,6 +8,7 @@ import { notify } from "@/lib/notifications/notify";
 import { openRequestWhere } from "@/lib/requests/open-request";
 import { requeueWaitingSignRequests } from "@/lib/requests/sign/requeue-waiting-sign-requests";
 import { transitionRequest } from "@/lib/requests/transition-request";
+import { cancelUnfinishedDeactivation } from "@/lib/managers/redistribute-work";
 import { appointableRole, canAppointManager } from "@/lib/users/appointment-rule";
 import { changeRole } from "@/lib/users/change-role";
 
@@ -36,7 +37,10 @@ async function appointManagerIn(tx: DbClient, input: AppointManagerInput): Promi
     if (canAppointManager(user.role)) throw new ConflictError("This user changed meanwhile; reload and try again");
     throw new DomainError(refusals[user.role]);
   }
-  const manager = await tx.manager.create({ data: { userId: input.userId }, select: { id: true } });
+  // A former manager (deactivated, decision 018) gets their Manager row back, and whatever of
+  // their work the worker has not moved yet stays with them.
+  const manager = await tx.manager.upsert({ where: { userId: input.userId }, create: { userId: input.userId }, update: {}, select: { id: true } });
+  await cancelUnfinishedDeactivation(tx, manager.id);
   await recordAudit(tx, {
     actorId: input.actorId,
     action: "user.role-change",

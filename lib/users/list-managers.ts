@@ -18,6 +18,8 @@ export type ManagerSummary = {
 export async function listManagers(): Promise<ManagerSummary[]> {
   const [managers, loads] = await Promise.all([
     prisma.manager.findMany({
+      // A deactivated manager keeps their Manager row (decision 018) but is no longer listed.
+      where: { user: { role: "MANAGER" } },
       select: { id: true, userId: true, createdAt: true, user: { select: { name: true, email: true } } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),

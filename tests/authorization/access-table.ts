@@ -66,6 +66,8 @@ export const fixtures = {
   newcomer: "a USER account that plays no other part (to appoint, disable, or sign in as)",
   disabledNewcomer: "a disabled USER account that plays no other part (to enable)",
   managedArtist: "the artist's account, managed by the manager (to move to the other manager)",
+  spareManager: "a MANAGER account with nothing assigned that plays no other part (to deactivate)",
+  failedEvent: "the grading event of the artist's publish request, parked by the worker and waiting for a retry",
 } as const;
 
 export type Fixture = keyof typeof fixtures;
@@ -130,6 +132,7 @@ export const pageRows: readonly PageRow[] = [
   page("/admin/managers",                              [login, notFound, notFound, notFound, notFound, ok,       login]),
   page("/admin/requests",                              [login, notFound, notFound, notFound, notFound, ok,       login]),
   page("/admin/audit",                                 [login, notFound, notFound, notFound, notFound, ok,       login]),
+  page("/admin/failed-events",                         [login, notFound, notFound, notFound, notFound, ok,       login]),
   page("/admin/users/[id]/move",                       [login, notFound, notFound, notFound, notFound, ok,       login], "managedArtist"),
 ];
 
@@ -164,6 +167,7 @@ const account = "app/(app)/account/actions.ts";
 const admin = "app/(app)/admin/actions.ts";
 const reassign = "app/(app)/admin/requests/actions.ts";
 const moveArtist = "app/(app)/admin/users/[id]/move/actions.ts";
+const failedEvents = "app/(app)/admin/failed-events/actions.ts";
 const report = "app/(app)/manager/report/actions.ts";
 const queue = "app/(app)/manager/requests/actions.ts";
 const notifications = "app/(app)/notifications/actions.ts";
@@ -180,9 +184,14 @@ export const actionRows: readonly ActionRow[] = [
   action(admin, "disableAccountAction",                                 [login, forbidden, forbidden, forbidden, forbidden, ok,        login], "newcomer"),
   action(admin, "enableAccountAction",                                  [login, forbidden, forbidden, forbidden, forbidden, ok,        login], "disabledNewcomer"),
   action(admin, "createManagerAction",                                  [login, forbidden, forbidden, forbidden, forbidden, ok,        login]),
+  // Deactivating a manager (docs/domain.md §10): the admin only.
+  action(admin, "deactivateManagerAction",                              [login, forbidden, forbidden, forbidden, forbidden, ok,        login], "spareManager"),
   // Moving work between managers (docs/domain.md §10 "All requests"): the admin only.
   action(reassign, "reassignRequestAction",                             [login, forbidden, forbidden, forbidden, forbidden, ok,        login], "signRequest"),
   action(moveArtist, "moveArtistAction",                                [login, forbidden, forbidden, forbidden, forbidden, ok,        login], "managedArtist"),
+  // Failed events (docs/domain.md §10): the admin only.
+  action(failedEvents, "retryFailedEventAction",                        [login, forbidden, forbidden, forbidden, forbidden, ok,        login], "failedEvent"),
+  action(failedEvents, "retryAllFailedEventsAction",                    [login, forbidden, forbidden, forbidden, forbidden, ok,        login], "failedEvent"),
   action(report, "refreshStatisticsAction",                             [login, forbidden, forbidden, ok,        ok,        forbidden, login]),
   // Bulk decisions (docs/domain.md §9): managers only; each request through the state machine, so another manager's is not found.
   action(queue, "decideSelectedAction",                                 [login, forbidden, forbidden, ok,        notFound,  forbidden, login], "signRequest"),

@@ -4,6 +4,8 @@
 import type { SessionUser } from "@/lib/auth/guards";
 import { addUtcDays, startOfUtcDay, systemClock } from "@/lib/clock";
 import { prisma } from "@/lib/db";
+import { publishRequestGradingDue } from "@/lib/events/definitions";
+import { eventTopicName } from "@/lib/events/define-event";
 import { notify } from "@/lib/notifications/notify";
 import { createRelease } from "@/lib/releases/create-release";
 import { requestExpiresAt, scheduleDeadline } from "@/lib/requests/deadline";
@@ -126,4 +128,28 @@ export async function notifyEveryone(world: AccessWorld): Promise<Record<SignedI
     ids[role] = (await prisma.notification.findFirstOrThrow({ where: { userId: account.id }, orderBy: { id: "desc" }, select: { id: true } })).id;
   }
   return ids as Record<SignedInRole, number>;
+}
+
+/**
+ * "failedEvent": the grading event of a new publish request of the artist, as the worker records
+ * it when it parks the event (docs/domain.md §10 "Failed events"), waiting for a retry.
+ */
+export async function createFailedEvent(world: AccessWorld): Promise<{ id: number }> {
+  const request = await createPublishRequest(world, { grade: false });
+  const eventId = globalThis.crypto.randomUUID();
+  const payload = { requestId: request.id };
+  const { id } = await prisma.failedEvent.create({
+    data: {
+      consumer: "matrix-worker",
+      eventId,
+      eventName: publishRequestGradingDue.name,
+      topic: eventTopicName(publishRequestGradingDue),
+      key: publishRequestGradingDue.keyOf(payload),
+      envelope: { eventId, name: publishRequestGradingDue.name, version: publishRequestGradingDue.version, occurredAt: new Date().toISOString(), payload },
+      requestId: request.id,
+      reason: "Matrix failure",
+      attempts: 5,
+    },
+  });
+  return { id };
 }

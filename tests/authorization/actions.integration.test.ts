@@ -6,6 +6,7 @@ import { encode } from "next-auth/jwt";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import * as accountActions from "@/app/(app)/account/actions";
 import * as adminActions from "@/app/(app)/admin/actions";
+import * as failedEventActions from "@/app/(app)/admin/failed-events/actions";
 import * as reassignActions from "@/app/(app)/admin/requests/actions";
 import * as moveArtistActions from "@/app/(app)/admin/users/[id]/move/actions";
 import * as reportActions from "@/app/(app)/manager/report/actions";
@@ -34,7 +35,7 @@ import { SIGN_REQUEST_REFUSAL } from "@/lib/requests/sign/submit-sign-request";
 import { REQUEST_NOT_FOUND } from "@/lib/requests/transition-request";
 import { setAccountDisabled } from "@/lib/users/account-status";
 import { actAs, answerOf, type ActionAnswer as Answer } from "@/tests/support/act-as";
-import { createUser } from "@/tests/support/create-accounts";
+import { createManager, createUser } from "@/tests/support/create-accounts";
 import { resetDatabase } from "@/tests/support/reset-database";
 import { changedTables, snapshotTables } from "@/tests/support/table-snapshot";
 import { uniqueSuffix } from "@/tests/support/unique-suffix";
@@ -43,6 +44,7 @@ import {
   allowedPublicationDate,
   createAccessWorld,
   createArtistRelease,
+  createFailedEvent,
   createPublishRequest,
   createPublishRequestAwaitingChanges,
   createSignRequest,
@@ -109,6 +111,10 @@ async function buildFixture(fixture: Fixture | undefined, world: AccessWorld): P
       return same({ id: (await notifyEveryone(world)).user });
     case "managedArtist":
       return same({ id: world.accounts.artist.id });
+    case "spareManager":
+      return same({ id: (await createManager(prisma, "Matrix spare manager")).managerId! });
+    case "failedEvent":
+      return same(await createFailedEvent(world));
     case "newcomer":
     case "disabledNewcomer": {
       const newcomer = await createUser(prisma, "USER", "Matrix newcomer");
@@ -129,6 +135,12 @@ const userRow = async (id: number) => prisma.user.findUniqueOrThrow({ where: { i
 const liveSessions = async (userId: number) => prisma.userSession.count({ where: { userId, endedAt: null } });
 
 const NEW_PASSWORD = "a-new-matrix-password";
+
+/** A retry of the failed event is in the outbox. */
+async function retrySent(failedEventId: number): Promise<boolean> {
+  const { retryEventId } = await prisma.failedEvent.findUniqueOrThrow({ where: { id: failedEventId } });
+  return retryEventId !== null && (await prisma.outboxEvent.count({ where: { eventId: retryEventId } })) === 1;
+}
 
 /**
  * How to call each action with valid input, and whether its change happened. `formAction`: a
@@ -165,6 +177,10 @@ const drivers: Record<string, Driver> = {
     call: ({ suffix }) => adminActions.createManagerAction({}, form({ name: "Matrix new manager", email: `new-manager-${suffix}@example.test`, password: "a-manager-password" })),
     done: async ({ suffix }) => (await prisma.user.count({ where: { email: `new-manager-${suffix}@example.test`, role: "MANAGER" } })) === 1,
   },
+  "app/(app)/admin/actions.ts deactivateManagerAction": {
+    call: ({ target }) => adminActions.deactivateManagerAction({}, form({ managerId: target.id })),
+    done: async ({ target }) => (await prisma.manager.findUniqueOrThrow({ where: { id: target.id }, select: { user: { select: { role: true } } } })).user.role === "USER",
+  },
   "app/(app)/admin/requests/actions.ts reassignRequestAction": {
     call: ({ target, world }) =>
       reassignActions.reassignRequestAction(
@@ -180,6 +196,14 @@ const drivers: Record<string, Driver> = {
         form({ artistId: world.accounts.artist.artistId!, currentManagerId: world.accounts.manager.managerId!, managerId: world.accounts.otherManager.managerId!, reason: "Matrix move" }),
       ),
     done: async ({ world }) => (await prisma.artist.findUnique({ where: { id: world.accounts.artist.artistId! } }))?.managerId === world.accounts.otherManager.managerId,
+  },
+  "app/(app)/admin/failed-events/actions.ts retryFailedEventAction": {
+    call: ({ target }) => failedEventActions.retryFailedEventAction({}, form({ failedEventId: target.id })),
+    done: ({ target }) => retrySent(target.id),
+  },
+  "app/(app)/admin/failed-events/actions.ts retryAllFailedEventsAction": {
+    call: () => failedEventActions.retryAllFailedEventsAction({}, form({ event: "" })),
+    done: ({ target }) => retrySent(target.id),
   },
   "app/(app)/manager/report/actions.ts refreshStatisticsAction": {
     call: () => reportActions.refreshStatisticsAction({}, form()),

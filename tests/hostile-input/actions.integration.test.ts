@@ -14,6 +14,8 @@ import { signArtist } from "@/lib/artists/sign-artist";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { addUtcDays, systemClock, toIsoDay } from "@/lib/clock";
 import { prisma } from "@/lib/db";
+import { eventTopicName } from "@/lib/events/define-event";
+import { signRequestAssignmentDue } from "@/lib/events/definitions";
 import { notify } from "@/lib/notifications/notify";
 import { logger } from "@/lib/observability/logger";
 import { splitNicknames } from "@/lib/releases/schemas";
@@ -57,6 +59,8 @@ async function buildWorld() {
   const applicant = await createUser(prisma);
   const otherApplicant = await createUser(prisma);
   const newcomer = await createUser(prisma);
+  // A manager with nothing assigned, for "Deactivate" (made again after each success).
+  const spareManager = await createManager(prisma);
   const disabledUser = await createUser(prisma);
   await prisma.user.update({ where: { id: disabledUser.id }, data: { disabledAt: new Date() } });
 
@@ -82,6 +86,7 @@ async function buildWorld() {
     applicant,
     otherApplicant,
     newcomer,
+    spareManager,
     disabledUser,
     requestId: request.id,
     foreignRequestId: foreignRequest.id,
@@ -93,10 +98,31 @@ async function buildWorld() {
     changesApplicant,
     changesRequestId: changesRequest.id,
     changesPublishRequestId,
+    failedEventId: await parkedEvent(request.id),
   };
 }
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/** An assignment event of the request, parked by the worker and waiting for a retry (docs/domain.md §10 "Failed events"). */
+async function parkedEvent(requestId: number): Promise<number> {
+  const eventId = globalThis.crypto.randomUUID();
+  const payload = { requestId, attempt: 0 };
+  const { id } = await prisma.failedEvent.create({
+    data: {
+      consumer: "hostile-worker",
+      eventId,
+      eventName: signRequestAssignmentDue.name,
+      topic: eventTopicName(signRequestAssignmentDue),
+      key: signRequestAssignmentDue.keyOf(payload),
+      envelope: { eventId, name: signRequestAssignmentDue.name, version: signRequestAssignmentDue.version, occurredAt: new Date().toISOString(), payload },
+      requestId,
+      reason: "Hostile failure",
+      attempts: 5,
+    },
+  });
+  return id;
+}
 
 async function signedArtist(managerId: number, nickname: string) {
   const user = await createUser(prisma);
@@ -485,6 +511,19 @@ const specs: ActionSpec[] = [
     ),
   },
   {
+    // The admin's "Deactivate" (docs/domain.md §10): the manager becomes a USER; another one for the next try.
+    file: "app/(app)/admin/actions.ts",
+    name: "deactivateManagerAction",
+    style: "state",
+    renew: async (world) => {
+      world.spareManager = await createManager(prisma);
+    },
+    as: (world) => world.admin,
+    outsider: (world) => world.manager,
+    form: (world) => ({ managerId: String(world.spareManager.managerId) }),
+    fields: [{ name: "managerId", extra: () => [{ label: "no such manager", value: "2147483647" }] }],
+  },
+  {
     // The admin's "Reassign" (docs/domain.md §10 "All requests"): the request moves to the other manager.
     file: "app/(app)/admin/requests/actions.ts",
     name: "reassignRequestAction",
@@ -576,6 +615,41 @@ const specs: ActionSpec[] = [
           const [said] = notification.message.split(": ");
           expect(said!.startsWith(`The label moved Hostile Artist to you from ${world.manager.name}`)).toBe(true);
           expect(`${said}: ${textOf(given).trim()}`.startsWith(notification.message)).toBe(true);
+        },
+      },
+    ],
+  },
+  {
+    // The admin's "Retry" (docs/domain.md §10 "Failed events"): a retry of the event in the outbox.
+    file: "app/(app)/admin/failed-events/actions.ts",
+    name: "retryFailedEventAction",
+    style: "state",
+    renew: async (world) => {
+      world.failedEventId = await parkedEvent(world.requestId);
+    },
+    as: (world) => world.admin,
+    outsider: (world) => world.manager,
+    form: (world) => ({ failedEventId: String(world.failedEventId) }),
+    fields: [{ name: "failedEventId", extra: () => [{ label: "no such failed event", value: "2147483647" }] }],
+  },
+  {
+    // The admin's "Retry all" of the list as filtered by event name: a name that matches nothing retries nothing.
+    file: "app/(app)/admin/failed-events/actions.ts",
+    name: "retryAllFailedEventsAction",
+    style: "state",
+    renew: async (world) => {
+      world.failedEventId = await parkedEvent(world.requestId);
+    },
+    as: (world) => world.admin,
+    outsider: (world) => world.artist,
+    form: () => ({ event: signRequestAssignmentDue.name }),
+    fields: [
+      {
+        name: "event",
+        accepted: async (world, given) => {
+          const name = textOf(given).trim();
+          const { retryEventId } = await prisma.failedEvent.findUniqueOrThrow({ where: { id: world.failedEventId } });
+          expect(retryEventId !== null).toBe(name === "" || name === signRequestAssignmentDue.name);
         },
       },
     ],

@@ -6,6 +6,7 @@ import { expireRequestHandler } from "@/worker/handlers/expire-request";
 import { gradePublishRequestHandler } from "@/worker/handlers/grade-publish-request";
 import { platformProbeHandler } from "@/worker/handlers/platform-probe";
 import { publishReleaseHandler } from "@/worker/handlers/publish-release";
+import { redistributeManagerWorkHandler } from "@/worker/handlers/redistribute-manager-work";
 import { refreshStatisticsHandler } from "@/worker/handlers/refresh-statistics";
 import { remindOfDeadlineHandler } from "@/worker/handlers/remind-of-deadline";
 
@@ -18,4 +19,5 @@ export const handlers: readonly EventHandler[] = [
   endContractHandler as EventHandler,
   refreshStatisticsHandler as EventHandler,
   platformProbeHandler as EventHandler,
+  redistributeManagerWorkHandler as EventHandler,
 ];

@@ -1,10 +1,12 @@
 "use server";
-// The admin's actions: appoint a user as manager, create a manager account, disable and enable
-// an account.
+// The admin's actions: appoint a user as manager, create a manager account, deactivate a
+// manager, disable and enable an account.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction, formFields, formText } from "@/lib/actions/define-action";
 import { requireRole } from "@/lib/auth/guards";
+import { deactivateManager } from "@/lib/managers/deactivate-manager";
+import { deactivateManagerSchema } from "@/lib/managers/schemas";
 import { setAccountDisabled } from "@/lib/users/account-status";
 import { appointManager } from "@/lib/users/appoint-manager";
 import { createManager } from "@/lib/users/create-manager";
@@ -58,5 +60,18 @@ export const createManagerAction = defineAction({
   onSuccess: (manager) => {
     revalidatePath("/admin", "layout");
     return { ok: true, message: `Manager account created for ${manager.name} (${manager.email}).` };
+  },
+});
+
+/** "Deactivate" on the managers list (docs/domain.md §10): the list then names the job it started. */
+export const deactivateManagerAction = defineAction({
+  guard: requireAdmin,
+  schema: deactivateManagerSchema,
+  input: (formData) => ({ managerId: formData.get("managerId") }),
+  hidden: { managerId: "Choose a manager to deactivate" },
+  run: ({ managerId }, admin) => deactivateManager(admin, { managerId }),
+  onSuccess: (deactivated) => {
+    revalidatePath("/admin", "layout");
+    redirect(`/admin/managers?deactivated=${deactivated.deactivationId}`);
   },
 });

@@ -2,6 +2,8 @@
 // (docs/domain.md §3.1 step 2). The one definition of "load": the admin's list of managers
 // (docs/domain.md §6) reads it too. A manager whose account is disabled (docs/domain.md §10)
 // keeps their load but gets no new work; with only such managers, requests wait as with none.
+// A deactivated manager (their Manager row kept, the account a USER again, decision 018) is no
+// manager at all: no load, no work.
 import "server-only";
 import type { DbClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -21,7 +23,7 @@ export function pickManager(loads: readonly ManagerLoad[]): number | null {
   return sorted[0]?.managerId ?? null;
 }
 
-/** Every manager's load: one aggregate query over managers (a handful of rows), not a scan per manager. */
+/** Every current manager's load: one aggregate query over managers (a handful of rows), not a scan per manager. */
 export async function loadManagerLoads(db: DbClient): Promise<ManagerLoad[]> {
   const rows = await db.$queryRaw<{ managerId: number; openRequests: bigint; artists: bigint; createdAt: Date; disabled: boolean }[]>`
     SELECT m."id" AS "managerId",
@@ -30,7 +32,8 @@ export async function loadManagerLoads(db: DbClient): Promise<ManagerLoad[]> {
            m."createdAt",
            u."disabledAt" IS NOT NULL AS "disabled"
     FROM "Manager" m
-    JOIN "User" u ON u."id" = m."userId"`;
+    JOIN "User" u ON u."id" = m."userId"
+    WHERE u."role" = 'MANAGER'`;
   return rows.map((row) => ({
     managerId: row.managerId,
     openRequests: Number(row.openRequests),

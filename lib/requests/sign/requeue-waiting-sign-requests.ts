@@ -1,8 +1,10 @@
-// When a manager appears, every sign request still waiting for one is tried again at once.
+// When a manager appears, every sign request still waiting for one is tried again at once, and
+// every deactivation waiting for a manager goes on (decision 018).
 import "server-only";
 import type { DbClient } from "@/lib/db";
 import { signRequestAssignmentDue } from "@/lib/events/definitions";
 import { enqueueEvent } from "@/lib/events/enqueue-event";
+import { resumeWaitingDeactivations } from "@/lib/managers/redistribute-work";
 
 export async function requeueWaitingSignRequests(tx: DbClient): Promise<number> {
   const waiting = await tx.request.findMany({
@@ -13,5 +15,6 @@ export async function requeueWaitingSignRequests(tx: DbClient): Promise<number> 
   for (const request of waiting) {
     await enqueueEvent(tx, signRequestAssignmentDue, { requestId: request.id, attempt: 0 });
   }
+  await resumeWaitingDeactivations(tx);
   return waiting.length;
 }

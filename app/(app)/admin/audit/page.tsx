@@ -94,6 +94,7 @@ function targetOf(entry: ListedAuditEntry): string {
   if (entry.targetType === "request") return `Request #${entry.targetId}`;
   if (entry.targetType === "artist") return `Artist #${entry.targetId}`;
   if (entry.targetType === "user") return `User #${entry.targetId}`;
+  if (entry.targetType === "failed-event") return `Failed event #${entry.targetId}`;
   return entry.targetId;
 }
 

@@ -1,0 +1,88 @@
+// The queue's filters and sort orders as SQL: the one home of which requests a queue page shows
+// and in what order (the manager's queue and the admin's list of every request, docs/domain.md
+// §9 and §10). SQL rather than a Prisma `where` for two reasons measured in decision 019:
+// Prisma sends an enum as `CAST($1::text AS "RequestStatus")`, which the planner cannot match
+// to a partial index ("status" <> 'CLOSED'), and it turns the search's relation filters into
+// four LEFT JOINs filtered afterwards, which read every person, release and artist per call.
+// Here the open rule is the literal of lib/requests/open-request.ts and the search looks people
+// and artists up once through their trigram indexes. Builds statements only; queries.ts runs them.
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+import { expiringSoonUntil } from "@/lib/requests/deadline-rules";
+import { openRequestSql } from "@/lib/requests/open-request";
+import type { ManagerFilter, QueueSort, QueueStatusFilter } from "@/lib/requests/queue-filters";
+
+/** Whose requests: one manager's queue, or the admin's choice (docs/domain.md §10). */
+export type QueueScope = { managerId: number } | { manager: ManagerFilter };
+
+export type QueueSqlFilters = {
+  status: QueueStatusFilter;
+  type: RequestType | "all";
+  /** Already made literal for LIKE (lib/like-pattern.ts); empty or undefined: no search. */
+  search?: string;
+};
+
+/** The order of each sort choice (as the queue has always sorted). */
+const sortOrders: Record<QueueSort, Prisma.Sql> = {
+  newest: Prisma.sql`r."createdAt" DESC, r."id" DESC`,
+  oldest: Prisma.sql`r."createdAt" ASC, r."id" ASC`,
+  "grade-best": Prisma.sql`r."grade" DESC NULLS LAST, r."createdAt" ASC`,
+  "grade-worst": Prisma.sql`r."grade" ASC NULLS LAST, r."createdAt" ASC`,
+  "expiring-first": Prisma.sql`r."expiresAt" ASC NULLS LAST, r."id" ASC`,
+};
+
+function scopeSql(scope: QueueScope): Prisma.Sql | null {
+  if ("managerId" in scope) return Prisma.sql`r."managerId" = ${scope.managerId}`;
+  if (scope.manager === "all") return null;
+  return scope.manager === "none" ? Prisma.sql`r."managerId" IS NULL` : Prisma.sql`r."managerId" = ${scope.manager}`;
+}
+
+/** Which requests a status choice shows ("expiring": open, expiring within 7 days). */
+function statusSql(status: QueueStatusFilter, now: Date): Prisma.Sql | null {
+  const open = Prisma.raw(openRequestSql("r"));
+  if (status === "open") return open;
+  if (status === "expiring") return Prisma.sql`${open} AND r."expiresAt" <= ${expiringSoonUntil(now)}`;
+  if (status === "all") return null;
+  return Prisma.sql`r."status" = ${status satisfies RequestStatus}::"RequestStatus"`;
+}
+
+/**
+ * The search (docs/domain.md §9 "Queue"): a case-insensitive fragment of the applicant's name or
+ * email, the requested nickname, or the nickname of the artist whose release it is.
+ */
+function searchSql(search: string): Prisma.Sql {
+  const pattern = `%${search}%`;
+  return Prisma.sql`(
+    r."applicantId" IN (SELECT u."id" FROM "User" u WHERE u."name" ILIKE ${pattern} OR u."email" ILIKE ${pattern})
+    OR r."nickname" ILIKE ${pattern}
+    OR r."releaseId" IN (SELECT rel."id" FROM "Release" rel JOIN "Artist" a ON a."id" = rel."artistId" WHERE a."nickname" ILIKE ${pattern}))`;
+}
+
+export function queueWhereSql(scope: QueueScope, filters: QueueSqlFilters, now: Date): Prisma.Sql {
+  const conditions = [
+    scopeSql(scope),
+    statusSql(filters.status, now),
+    filters.type === "all" ? null : Prisma.sql`r."type" = ${filters.type}::"RequestType"`,
+    filters.search ? searchSql(filters.search) : null,
+  ].filter((condition): condition is Prisma.Sql => condition !== null);
+  return conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
+
+export function queueCountSql(where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS "total" FROM "Request" r ${where}`;
+}
+
+/** The ids of one page, in page order; the rows themselves are read by id. */
+export function queuePageIdsSql(where: Prisma.Sql, sort: QueueSort, window: { skip: number; take: number }): Prisma.Sql {
+  return Prisma.sql`SELECT r."id" FROM "Request" r ${where} ORDER BY ${sortOrders[sort]} LIMIT ${window.take} OFFSET ${window.skip}`;
+}
+
+/**
+ * A page's ids with the count of every match in one statement, for a search: counting has to
+ * find every match anyway, and the people and artists matching the text are then looked up once
+ * instead of once for the count and once for the page. Without a search the two statements above
+ * are cheaper (the page stops after its rows). No row when the page is past the last.
+ */
+export function queuePageIdsWithTotalSql(where: Prisma.Sql, sort: QueueSort, window: { skip: number; take: number }): Prisma.Sql {
+  return Prisma.sql`SELECT r."id", count(*) OVER ()::int AS "total" FROM "Request" r ${where} ORDER BY ${sortOrders[sort]} LIMIT ${window.take} OFFSET ${window.skip}`;
+}
