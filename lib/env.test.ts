@@ -38,3 +38,21 @@ describe("parseEnv: metrics and logs (decision 016)", () => {
     expect(() => parseEnv({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
   });
 });
+
+describe("parseEnv: Kafka partitions and the database URL", () => {
+  it("creates topics with 3 partitions unless told another count of at least 1", () => {
+    expect(parseEnv({}).KAFKA_PARTITIONS).toBe(3);
+    expect(parseEnv({ KAFKA_PARTITIONS: "12" }).KAFKA_PARTITIONS).toBe(12);
+    for (const wrong of ["0", "-2", "2.5", "many", "1001"]) {
+      expect(() => parseEnv({ KAFKA_PARTITIONS: wrong }), wrong).toThrow(/^Invalid configuration: KAFKA_PARTITIONS/);
+    }
+  });
+
+  it("takes a postgres:// or postgresql:// URL and refuses anything else at once", () => {
+    expect(parseEnv({ DATABASE_URL: "postgres://app:secret@db:5432/label" }).DATABASE_URL).toBe("postgres://app:secret@db:5432/label");
+    expect(parseEnv({ DATABASE_URL: "postgresql://postgres@/label?host=/var/run/postgresql" }).DATABASE_URL).toMatch(/^postgresql:/);
+    for (const wrong of ["127.0.0.1:5432/label", "postgress://postgres@127.0.0.1/label", "mysql://root@db/label"]) {
+      expect(() => parseEnv({ DATABASE_URL: wrong }), wrong).toThrow(/^Invalid configuration: DATABASE_URL: must be a PostgreSQL URL/);
+    }
+  });
+});

@@ -14,10 +14,23 @@ const envSchema = z.object({
    * development, so its `next start` keeps the development defaults.
    */
   APP_ENV: z.enum(["production", "development"]).optional(),
-  DATABASE_URL: z.string().min(1).default("postgresql://postgres@127.0.0.1:5432/cookdroogers"),
+  /**
+   * Checked for its form here, so that a worker stops at once on a misspelt one instead of
+   * retrying its start for ever (worker/main.ts retries only what a retry can mend).
+   */
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .regex(/^postgres(ql)?:\/\//, "must be a PostgreSQL URL, postgresql://user@host:port/database")
+    .default("postgresql://postgres@127.0.0.1:5432/cookdroogers"),
   KAFKA_BROKERS: z.string().min(1).default("127.0.0.1:19092"),
   KAFKA_CLIENT_ID: z.string().min(1).default("cook-droogers"),
   KAFKA_TOPIC_PREFIX: z.string().default("cd."),
+  /**
+   * Partitions of each topic the worker creates (existing topics keep theirs): at most this many
+   * worker processes share the events (README, "Partitions and worker processes").
+   */
+  KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(1_000).default(3),
   AUTH_SECRET: z.string().min(1).optional(),
   NEXTAUTH_SECRET: z.string().min(1).optional(),
   ADMIN_EMAIL: z.string().email().default("admin@cookdroogers.local"),

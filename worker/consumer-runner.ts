@@ -1,7 +1,9 @@
 // Consumes the event topics in a consumer group. Each message is applied at most once
 // (idempotency by event id in the same transaction as its effects), its offset is
 // committed only after that transaction committed, failures are retried with backoff,
-// and after the last attempt the message is parked on the dead-letter topic.
+// and after the last attempt the message is parked on the dead-letter topic. Consecutive events
+// whose handler applies batches share one transaction and one offset commit (decision 020).
+import { performance } from "node:perf_hooks";
 import type { Consumer, Kafka, KafkaMessage, Producer } from "kafkajs";
 import type { Db, DbClient } from "@/lib/db";
 import { eventBelongsToTopic, type EventEnvelope } from "@/lib/events/define-event";
@@ -31,6 +33,9 @@ export type ConsumerOptions = {
 
 export type RunningConsumer = { consumer: Consumer; stop: () => Promise<void> };
 
+/** The most events of one batch applied in one transaction (the assignment lock is held for all of them). */
+const MAX_EVENTS_PER_TRANSACTION = 200;
+
 export async function startConsumer(options: ConsumerOptions): Promise<RunningConsumer> {
   const log = options.log ?? logTo(logger.child({ component: "consumer" }));
   const byName = new Map(options.handlers.map((handler) => [handler.event.name, handler]));
@@ -48,10 +53,39 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     autoCommit: false,
     // A message waiting out its backoff must not hold up the other partitions.
     partitionsConsumedConcurrently: 8,
-    eachMessage: async ({ topic, partition, message, heartbeat }) => {
-      const envelope = await processMessage({ ...options, log, byName, heartbeat, isStopping: () => stopping }, topic, message);
-      await options.afterApply?.(envelope?.eventId ?? "", envelope?.name ?? "");
-      await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+    // Offsets are resolved one by one as they are committed: a batch left half-way (stop,
+    // rebalance, a throw) is fetched again from the first message not done.
+    eachBatchAutoResolve: false,
+    eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+      const { topic, partition } = batch;
+      const context: ProcessContext = { ...options, log, byName, heartbeat, isStopping: () => stopping };
+      const done = async (message: KafkaMessage) => {
+        await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+        resolveOffset(message.offset);
+      };
+      const messages = batch.messages;
+      for (let index = 0; index < messages.length; ) {
+        const next = messages[index];
+        if (!next || !isRunning() || isStale()) return;
+        const run = batchableRun(context, topic, messages, index);
+        const last = run.at(-1);
+        if (last && run.length >= 2 && (await applyBatch(context, run))) {
+          for (const item of run) await options.afterApply?.(item.envelope.eventId, item.envelope.name);
+          // Once, after the transaction committed: a crash before it redelivers the run, which the ledger skips.
+          await done(last.message);
+          index += run.length;
+        } else {
+          // One message at a time, exactly as always: validation, dead-lettering, retries with backoff.
+          const singles = run.length >= 2 ? run.map((item) => item.message) : [next];
+          for (const message of singles) {
+            const envelope = await processMessage(context, topic, message);
+            await options.afterApply?.(envelope?.eventId ?? "", envelope?.name ?? "");
+            await done(message);
+          }
+          index += singles.length;
+        }
+        await heartbeat();
+      }
     },
   });
   return {
@@ -138,6 +172,91 @@ async function applyEnvelope(context: ProcessContext, topic: string, message: Ka
       attempt += 1;
     }
   }
+}
+
+type BatchItem = { message: KafkaMessage; envelope: EventEnvelope; handler: EventHandler; payload: unknown };
+
+/**
+ * The valid events from `start` on, of one event whose handler applies batches, up to the
+ * limit. Anything else (not an envelope, unknown, on the wrong topic, an invalid payload) ends
+ * the run and takes the one-message path, which parks it as always.
+ */
+function batchableRun(context: ProcessContext, topic: string, messages: readonly KafkaMessage[], start: number): BatchItem[] {
+  const run: BatchItem[] = [];
+  for (let index = start; index < messages.length && run.length < MAX_EVENTS_PER_TRANSACTION; index += 1) {
+    const message = messages[index];
+    const envelope = message ? parseEnvelope(message) : null;
+    const handler = envelope ? context.byName.get(envelope.name) : undefined;
+    if (!message || !envelope || !handler?.applyBatch || !eventBelongsToTopic(handler.event, topic)) break;
+    if (run[0] && run[0].handler !== handler) break;
+    const payload = handler.event.schema.safeParse(envelope.payload);
+    if (!payload.success) break;
+    run.push({ message, envelope, handler, payload: payload.data });
+  }
+  return run;
+}
+
+/**
+ * Applies a run of events in one transaction (decision 020): one ledger statement for all of
+ * them (the events already there are skipped, as one at a time), the handler's batch, the
+ * admin's retries resolved and earlier failures cleared. Returns false when the transaction
+ * failed: nothing of it was written, and the caller handles the events one at a time.
+ */
+async function applyBatch(context: ProcessContext, run: readonly BatchItem[]): Promise<boolean> {
+  const handler = run[0]?.handler;
+  const applyEvents = handler?.applyBatch;
+  if (!handler || !applyEvents) return false;
+  const started = performance.now();
+  let outcome: { applied: BatchItem[]; earlierAttempts: Map<string, number> };
+  try {
+    outcome = await context.db.$transaction(
+      async (tx) => {
+        const ids = run.map((item) => item.envelope.eventId);
+        const inserted = await tx.$queryRaw<{ eventId: string }[]>`
+          INSERT INTO "ProcessedMessage" ("consumer", "eventId", "outcome")
+          SELECT ${context.consumerName}, e."id", 'applied' FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS e("id", "n") ORDER BY e."n"
+          ON CONFLICT DO NOTHING
+          RETURNING "eventId"::text AS "eventId"`;
+        const fresh = new Set(inserted.map((row) => row.eventId.toLowerCase()));
+        // The first delivery of each new event id; a second copy in the same batch is a duplicate.
+        const applied = run.filter((item) => fresh.delete(item.envelope.eventId.toLowerCase()));
+        if (applied.length === 0) return { applied, earlierAttempts: new Map<string, number>() };
+        const appliedIds = applied.map((item) => item.envelope.eventId);
+        await applyEvents(tx, applied.map((item) => ({ eventId: item.envelope.eventId, payload: item.payload })));
+        // A retry the admin asked for (docs/domain.md §10 "Failed events") succeeds with its effects.
+        const retried = await tx.$queryRaw<{ eventId: string }[]>`
+          SELECT "retryEventId"::text AS "eventId" FROM "FailedEvent" WHERE "retryEventId" = ANY(${appliedIds}::uuid[])`;
+        for (const { eventId } of retried) await resolveRetriedEvent(tx, eventId);
+        const cleared = await tx.$queryRaw<{ eventId: string; attempts: number }[]>`
+          DELETE FROM "MessageFailure" WHERE "consumer" = ${context.consumerName} AND "eventId" = ANY(${appliedIds}::uuid[])
+          RETURNING "eventId"::text AS "eventId", "attempts"`;
+        return { applied, earlierAttempts: new Map(cleared.map((row) => [row.eventId.toLowerCase(), row.attempts])) };
+      },
+      { timeout: 30_000, maxWait: 10_000 },
+    );
+  } catch (error) {
+    context.log(`a batch of ${run.length} ${handler.event.name} failed, handling them one at a time: ${error instanceof Error ? error.message : String(error)}`, {
+      level: "warn",
+      eventName: handler.event.name,
+      err: error,
+    });
+    return false;
+  }
+  // Each event's share of the transaction, so the histogram's sum stays the time spent.
+  const seconds = (performance.now() - started) / 1000 / Math.max(1, outcome.applied.length);
+  for (const item of outcome.applied) {
+    const event = { event: item.envelope.name };
+    handlerDuration.observe({ ...event, outcome: "ok" }, seconds);
+    eventsHandled.inc(event);
+    const attempt = (outcome.earlierAttempts.get(item.envelope.eventId.toLowerCase()) ?? 0) + 1;
+    context.log(`handled ${item.envelope.name}`, {
+      ...concerning(item.envelope, item.payload),
+      attempt,
+      durationMs: Math.round(seconds * 1000),
+      batch: run.length,
+    });
+  }
+  return true;
 }
 
 async function runHandler(context: ProcessContext, handler: EventHandler, eventId: string, payload: unknown, attempt: number) {

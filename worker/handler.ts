@@ -18,6 +18,13 @@ export type HandlerContext = {
 export type EventHandler<Schema extends z.ZodType = z.ZodType> = {
   event: EventDefinition<Schema>;
   handle: (payload: z.infer<Schema>, context: HandlerContext) => Promise<void>;
+  /**
+   * Optional: applies several events of this kind, in order, inside the consumer's batch
+   * transaction (worker/consumer-runner.ts, decision 020), with exactly the effects `handle`
+   * would have had for each one after the other. Only events not yet applied are passed. A
+   * throw rolls the whole batch back, and the consumer then handles its events one by one.
+   */
+  applyBatch?: (tx: DbClient, events: readonly { eventId: string; payload: z.infer<Schema> }[]) => Promise<void>;
   /** Called once when the message is parked on the dead-letter topic (mark things visibly). */
   onGiveUp?: (payload: z.infer<Schema>, error: string) => Promise<void>;
 };

@@ -1,4 +1,6 @@
-// The worker process: `npm run worker`. Stops cleanly on SIGTERM/SIGINT.
+// The worker process: `npm run worker`. Stops cleanly on SIGTERM/SIGINT. A configuration that
+// cannot work (lib/env.ts's checks, production safety) ends it at once with exit code 1; a broker
+// or database it cannot reach while starting is tried again with backoff (start-with-retries.ts).
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createKafka } from "@/lib/kafka/client";
@@ -6,6 +8,7 @@ import { registerConsumerLagMetrics } from "@/lib/observability/consumer-lag";
 import { logTo, logger, nameTheService } from "@/lib/observability/logger";
 import { assertProductionSafety } from "@/lib/security/production-safety";
 import { startMetricsServer, type RunningMetricsServer } from "@/worker/metrics-server";
+import { startWithRetries } from "@/worker/start-with-retries";
 import { startWorker } from "@/worker/start-worker";
 
 nameTheService("worker");
@@ -15,35 +18,41 @@ async function main() {
   const config = env();
   assertProductionSafety(config, "The worker"); // docs/domain.md §11, decision 010
   const crashAfterEvent = config.WORKER_TEST_CRASH_AFTER_EVENT;
-  const worker = await startWorker(
-    {
-      db: prisma,
-      // Test hook: die between the database commit and the offset commit.
-      afterApply: crashAfterEvent
-        ? (eventId, eventName) => {
-            if (eventName !== crashAfterEvent) return;
-            log(`WORKER_TEST_CRASH_AFTER_EVENT: exiting after ${eventName}, before the offset commit`, { level: "warn", eventId, eventName });
-            process.exit(86);
-          }
-        : undefined,
-    },
-    config,
-  );
-  const metrics = await startMetrics(config, worker);
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+
+  const stop = new AbortController();
+  const onSignal = (signal: string) => {
+    if (stop.signal.aborted) return;
     log(`${signal} received, stopping`);
-    const forced = setTimeout(() => process.exit(1), 20_000);
-    await metrics?.stop();
-    await worker.stop();
-    await prisma.$disconnect();
-    clearTimeout(forced);
-    process.exit(0);
+    setTimeout(() => process.exit(1), 20_000).unref();
+    stop.abort(signal);
   };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => onSignal("SIGTERM"));
+  process.on("SIGINT", () => onSignal("SIGINT"));
+
+  const worker = await startWithRetries(
+    () =>
+      startWorker(
+        {
+          db: prisma,
+          // Test hook: die between the database commit and the offset commit.
+          afterApply: crashAfterEvent
+            ? (eventId, eventName) => {
+                if (eventName !== crashAfterEvent) return;
+                log(`WORKER_TEST_CRASH_AFTER_EVENT: exiting after ${eventName}, before the offset commit`, { level: "warn", eventId, eventName });
+                process.exit(86);
+              }
+            : undefined,
+        },
+        config,
+      ),
+    { log, stop: stop.signal },
+  );
+  const metrics = worker && !stop.signal.aborted ? await startMetrics(config, worker) : null;
+  if (!stop.signal.aborted) await new Promise((resolve) => stop.signal.addEventListener("abort", resolve, { once: true }));
+  await metrics?.stop();
+  await worker?.stop();
+  await prisma.$disconnect();
+  process.exit(0);
 }
 
 /**

@@ -1,13 +1,14 @@
 // Assembles the worker: topics, outbox relay, consumers, scheduler, heartbeat. Used by
 // worker/main.ts and by integration tests, which run real workers in-process.
 import { hostname } from "node:os";
+import type { Kafka, Producer } from "kafkajs";
 import type { Db } from "@/lib/db";
 import { env, type Env } from "@/lib/env";
 import { createKafka, type KafkaSettings } from "@/lib/kafka/client";
 import { allTopicNames, deadLetterTopicName } from "@/lib/kafka/topics";
 import { logTo, logger, type Log } from "@/lib/observability/logger";
 import { ListenConnection } from "@/lib/platform/listen-connection";
-import { startConsumer } from "@/worker/consumer-runner";
+import { startConsumer, type RunningConsumer } from "@/worker/consumer-runner";
 import type { EventHandler } from "@/worker/handler";
 import { handlers as defaultHandlers } from "@/worker/handlers";
 import { startHeartbeat } from "@/worker/heartbeat";
@@ -35,7 +36,7 @@ export type WorkerOptions = {
  * the process's (lib/kafka/topics.ts).
  */
 export type WorkerSettings = KafkaSettings &
-  Pick<Env, "DATABASE_URL" | "OUTBOX_POLL_MS" | "CONSUMER_MAX_ATTEMPTS" | "CONSUMER_BACKOFF_BASE_MS" | "CONSUMER_BACKOFF_MAX_MS" | "WORKER_HEARTBEAT_MS">;
+  Pick<Env, "DATABASE_URL" | "KAFKA_PARTITIONS" | "OUTBOX_POLL_MS" | "CONSUMER_MAX_ATTEMPTS" | "CONSUMER_BACKOFF_BASE_MS" | "CONSUMER_BACKOFF_MAX_MS" | "WORKER_HEARTBEAT_MS">;
 
 /**
  * `groupId` and `topics`: what the worker consumes, for its consumer-lag figures (worker/main.ts).
@@ -44,17 +45,25 @@ export type WorkerSettings = KafkaSettings &
  */
 export type RunningWorker = { workerId: string; groupId: string; topics: string[]; relayWakeUps: ListenConnection | null; stop: () => Promise<void> };
 
-export async function ensureTopics(topics: string[], settings: KafkaSettings = env()): Promise<void> {
+/**
+ * Creates the topics (and their dead-letter topics) the broker does not have, with
+ * `KAFKA_PARTITIONS` partitions each; existing ones are left as they are (README, "Partitions
+ * and worker processes").
+ */
+export async function ensureTopics(topics: string[], settings: KafkaSettings & Pick<Env, "KAFKA_PARTITIONS"> = env()): Promise<void> {
   const admin = createKafka("admin", settings).admin();
-  await admin.connect();
   try {
+    await admin.connect();
     const existing = new Set(await admin.listTopics());
     const wanted = [...topics, ...topics.map(deadLetterTopicName)].filter((topic) => !existing.has(topic));
     if (wanted.length) {
-      await admin.createTopics({ waitForLeaders: true, topics: wanted.map((topic) => ({ topic, numPartitions: 3, replicationFactor: 1 })) });
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: wanted.map((topic) => ({ topic, numPartitions: settings.KAFKA_PARTITIONS, replicationFactor: 1 })),
+      });
     }
   } finally {
-    await admin.disconnect();
+    await admin.disconnect().catch(() => undefined);
   }
 }
 
@@ -62,29 +71,44 @@ export async function startWorker(options: WorkerOptions, settings: WorkerSettin
   const workerId = options.workerId ?? `${hostname()}-${process.pid}`;
   const log = options.log ?? logTo(logger.child({ workerId }));
   const topics = allTopicNames();
-  await ensureTopics(topics, settings);
-
-  const kafka = createKafka(`worker-${workerId}`, settings);
-  const producer = kafka.producer({ allowAutoTopicCreation: false });
-  await producer.connect();
-
   const groupId = options.groupId ?? `${env().KAFKA_TOPIC_PREFIX}worker`;
-  const consumer = await startConsumer({
-    kafka,
-    db: options.db,
-    producer,
-    groupId,
-    consumerName: options.consumerName ?? groupId,
-    topics,
-    handlers: options.handlers ?? defaultHandlers,
-    maxAttempts: settings.CONSUMER_MAX_ATTEMPTS,
-    backoff: { baseMs: settings.CONSUMER_BACKOFF_BASE_MS, maxMs: settings.CONSUMER_BACKOFF_MAX_MS },
-    afterApply: options.afterApply,
-    log,
-  });
-
-  // The relay has a producer of its own, which gives up on a send quickly (outbox-relay.ts).
-  const relay = options.relay === false ? null : await createRelayClient(createKafka(`relay-${workerId}`, settings, RELAY_SEND_RETRY));
+  // Everything up to the relay client talks to the broker and may fail (it went away during the
+  // start); a failed start closes every Kafka client it made, so that a caller trying again
+  // (worker/main.ts) does not keep a half-started consumer that rejoins the group on its own.
+  const opened: KafkaClient[] = [];
+  let starting = true;
+  const recording = () => starting;
+  let producer: Producer, consumer: RunningConsumer, relay: RelayClient | null;
+  try {
+    await ensureTopics(topics, settings);
+    const kafka = recordClients(createKafka(`worker-${workerId}`, settings), opened, recording);
+    producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    consumer = await startConsumer({
+      kafka,
+      db: options.db,
+      producer,
+      groupId,
+      consumerName: options.consumerName ?? groupId,
+      topics,
+      handlers: options.handlers ?? defaultHandlers,
+      maxAttempts: settings.CONSUMER_MAX_ATTEMPTS,
+      backoff: { baseMs: settings.CONSUMER_BACKOFF_BASE_MS, maxMs: settings.CONSUMER_BACKOFF_MAX_MS },
+      afterApply: options.afterApply,
+      log,
+    });
+    // The relay has a producer of its own, which gives up on a send quickly (outbox-relay.ts).
+    relay =
+      options.relay === false
+        ? null
+        : await createRelayClient(recordClients(createKafka(`relay-${workerId}`, settings, RELAY_SEND_RETRY), opened, recording));
+  } catch (error) {
+    starting = false;
+    await Promise.all(opened.reverse().map((client) => client.disconnect().catch(() => undefined)));
+    log(`start failed; closed the ${opened.length} Kafka clients it had made`, { level: "warn" });
+    throw error;
+  }
+  starting = false;
   const relayLoop = relay ? startRelayLoop(options.db, relay, settings.OUTBOX_POLL_MS, log) : null;
   // A committed row that is due wakes the relay at once; the poll stays, for rows falling due
   // later and for whatever was committed while this connection was not listening (decision 020).
@@ -119,6 +143,25 @@ export async function startWorker(options: WorkerOptions, settings: WorkerSettin
       log("stopped");
     },
   };
+}
+
+type KafkaClient = { disconnect: () => Promise<void> };
+
+/**
+ * Notes every producer, consumer and admin made from `kafka` while `recording()` holds:
+ * startConsumer and createRelayClient make theirs inside and hand nothing back when they throw.
+ * Recording ends with the start, so the relay's later producers (after a reset) are not kept.
+ */
+function recordClients(kafka: Kafka, into: KafkaClient[], recording: () => boolean): Kafka {
+  const record = <Client extends KafkaClient>(client: Client): Client => {
+    if (recording()) into.push(client);
+    return client;
+  };
+  const [producer, consumer, admin] = [kafka.producer.bind(kafka), kafka.consumer.bind(kafka), kafka.admin.bind(kafka)];
+  kafka.producer = (config) => record(producer(config));
+  kafka.consumer = (config) => record(consumer(config));
+  kafka.admin = (config) => record(admin(config));
+  return kafka;
 }
 
 const BROKER_PROBE_MS = 500;

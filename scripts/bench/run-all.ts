@@ -5,11 +5,12 @@
 // Usage: npm run bench -- [floors] [pipeline | paced sign publish] [queue]   (none named: all)
 //        [--requests=1000] [--publish=500] [--paced=500] [--rate=50] [--managers=5]
 //        [--workers=1,2] [--concurrency=8] [--profile] [--skip-poll-comparison]
-import { spawn } from "node:child_process";
+//        [--queue-sizes=50000,1000000]
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatMs, formatTable, positiveInt, printSection } from "./format-results";
 import { describeMachine, prepareBenchEnvironment } from "./prepare-bench-environment";
+import { queueSummaryRows, type SummaryRow } from "./queue-summary";
 
 const BENCHES = ["floors", "paced", "sign", "publish", "queue"] as const;
 type Bench = (typeof BENCHES)[number];
@@ -27,6 +28,7 @@ const { values, positionals } = parseArgs({
     concurrency: { type: "string", default: "8" },
     profile: { type: "boolean", default: false },
     "skip-poll-comparison": { type: "boolean", default: false },
+    "queue-sizes": { type: "string", default: "50000,1000000" },
   },
 });
 for (const name of positionals) {
@@ -45,9 +47,10 @@ const sizes = {
   managers: positiveInt(values.managers, "--managers"),
   concurrency: positiveInt(values.concurrency, "--concurrency"),
   workers: values.workers.split(",").map((count) => positiveInt(count, "--workers")),
+  queue: values["queue-sizes"].split(",").map((count) => positiveInt(count.trim(), "--queue-sizes")),
 };
 
-type Row = { measure: string; figure: string; floor: string; ratio: string; goal: string };
+type Row = SummaryRow;
 const rows: Row[] = [];
 const ratio = (figure: number, floor: number | undefined, unit: "×" | "%" = "×") =>
   floor === undefined || !Number.isFinite(floor) || !Number.isFinite(figure)
@@ -185,14 +188,13 @@ async function main() {
 }
 
 /**
- * The queue bench runs in a process of its own (it seeds its own label at import).
- * TODO(lead): call the function scripts/bench/queue.ts exports once it has one, and add its
- * figures to the summary table.
+ * The queue bench (scripts/bench/queue.ts, decision 019): it prints its own sections and runs in
+ * a process of its own when lib/db is loaded here already (floors or pipeline ran first).
  */
-async function runQueue(): Promise<number | null> {
-  printSection("Queue (npm run bench:queue, its own process)");
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/queue.ts"], { stdio: "inherit" });
-  return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+async function runQueue(): Promise<void> {
+  printSection(`Queue (npm run bench:queue), ${sizes.queue.map((size) => size.toLocaleString("en")).join(" and ")} requests`);
+  const { runQueueBench } = await import("./queue");
+  rows.push(...queueSummaryRows(await runQueueBench({ sizes: sizes.queue })));
 }
 
 async function deleteKafkaLeftovers(topicPrefix: string): Promise<void> {
@@ -230,9 +232,10 @@ let failed = false;
 try {
   if (chosen.has("floors") || pipelineChosen) await main();
   if (chosen.has("queue")) {
-    const code = await runQueue();
-    rows.push({ measure: "queue pages (bench:queue)", figure: code === 0 ? "see the Queue section" : `FAILED (exit ${code})`, floor: "", ratio: "", goal: "p95 ≤ 50 ms" });
-    if (code !== 0) failed = true;
+    await runQueue().catch((error: unknown) => {
+      rows.push({ measure: "queue (bench:queue)", figure: "FAILED", floor: "", ratio: "", goal: "" });
+      throw error;
+    });
   }
 } catch (error) {
   failed = true;

@@ -112,6 +112,7 @@ const { databaseUrl, brokers } = await (async () => {
 
 const { prisma } = await import("@/lib/db");
 const { DomainError } = await import("@/lib/errors");
+const { env } = await import("@/lib/env");
 const { signRequestAssignmentDue } = await import("@/lib/events/definitions");
 const { allTopicNames } = await import("@/lib/kafka/topics");
 const { submitSignRequest } = await import("@/lib/requests/sign/submit-sign-request");
@@ -350,7 +351,7 @@ async function main(): Promise<boolean> {
   );
   console.log(`fault schedule (from the first submission):\n${faults.map((fault) => `  ${describeFault(fault)}`).join("\n")}`);
 
-  await ensureTopics(allTopicNames(), { KAFKA_BROKERS: brokers, KAFKA_CLIENT_ID: "cook-droogers-chaos" });
+  await ensureTopics(allTopicNames(), { KAFKA_BROKERS: brokers, KAFKA_CLIENT_ID: "cook-droogers-chaos", KAFKA_PARTITIONS: env().KAFKA_PARTITIONS });
   const managerIds: number[] = [];
   for (let index = 1; index <= managerCount; index += 1) {
     const manager = await createManager(prisma, `Chaos Manager ${index}`);

@@ -16,6 +16,9 @@ const ASSIGNMENT_LOCK_KEY = 72_707_370;
 
 export type AssignmentOutcome = "assigned" | "no-manager" | "skipped";
 
+/** The history's reason for the worker's fair choice. */
+export const ASSIGNED_BY_LIGHTEST_QUEUE = "Manager chosen by the lightest queue";
+
 /**
  * Taken by every assignment until its transaction ends: the worker's, and the admin's
  * reassignment (docs/domain.md §10), so neither decides on a request the other is moving.
@@ -39,7 +42,7 @@ export async function assignSignRequest(tx: DbClient, requestId: number, attempt
     await enqueueEvent(tx, signRequestAssignmentDue, { requestId, attempt: attempt + 1 }, { availableAt: nextAssignmentAttemptAt(clock.now(), attempt) });
     return "no-manager";
   }
-  await assignToManager(tx, request, managerId, "Manager chosen by the lightest queue");
+  await assignToManager(tx, request, managerId, ASSIGNED_BY_LIGHTEST_QUEUE);
   return "assigned";
 }
 
@@ -58,16 +61,18 @@ export async function assignToManager(
 ): Promise<void> {
   await transitionRequest(tx, { requestId: request.id, action: "assign", actor: "system", onBehalfOf, reason, data: { managerId } });
   const manager = await tx.manager.findUniqueOrThrow({ where: { id: managerId }, select: { userId: true, user: { select: { name: true } } } });
-  await notify(tx, {
-    userId: request.applicantId,
-    requestId: request.id,
-    message: `Your request to join the label is now with ${manager.user.name} for approval.`,
-  });
-  await notify(tx, {
-    userId: manager.userId,
-    requestId: request.id,
-    message: `New request to join the label from "${request.nickname}" is waiting for your decision.`,
-  });
+  for (const notice of assignmentNotices(request, { userId: manager.userId, name: manager.user.name })) await notify(tx, notice);
+}
+
+/** Who is told of an assignment, and what: the applicant, then the manager. */
+export function assignmentNotices(
+  request: { id: number; applicantId: number; nickname: string | null },
+  manager: { userId: number; name: string },
+): { userId: number; requestId: number; message: string }[] {
+  return [
+    { userId: request.applicantId, requestId: request.id, message: `Your request to join the label is now with ${manager.name} for approval.` },
+    { userId: manager.userId, requestId: request.id, message: `New request to join the label from "${request.nickname}" is waiting for your decision.` },
+  ];
 }
 
 /**
