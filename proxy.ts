@@ -3,12 +3,10 @@
 // request's Content-Security-Policy and puts it on its own scripts), and sends signed-out
 // visitors of private pages to /login?callbackUrl=…. The sign-in check only reads the signed
 // session cookie (edge-safe config, no Prisma, no argon2); who may do what is decided in pages
-// and actions by requireUser/requireRole. The claims of a verified cookie go on to the page in
-// one request header, so the page does not decrypt the cookie again (lib/auth/verified-session.ts).
+// and actions by requireUser/requireRole.
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "@/lib/auth/auth-config";
-import { formatSessionClaims, sessionClaims, VERIFIED_SESSION_HEADER, type SessionClaims } from "@/lib/auth/verified-session";
 import { createNonce, securityHeaders, servedOverHttps } from "@/lib/security/security-headers";
 
 const { auth } = NextAuth(authConfig);
@@ -36,25 +34,19 @@ function isDecodablePath(pathname: string): boolean {
 function notFoundPage(request: NextRequest, policy: string): NextResponse {
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", policy);
-  headers.delete(VERIFIED_SESSION_HEADER);
   return NextResponse.rewrite(new URL("/not-a-page", request.nextUrl.origin), { request: { headers } });
 }
 
-/**
- * Passes the request on with its CSP, which is where Next.js finds the nonce, and with the claims
- * of the session cookie when this proxy verified it. Any other value of that header is removed.
- */
-function continueWith(request: NextRequest, policy: string, claims: SessionClaims | null = null): NextResponse {
+/** Passes the request on with its CSP, which is where Next.js finds the nonce. */
+function continueWith(request: NextRequest, policy: string): NextResponse {
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", policy);
-  if (claims) headers.set(VERIFIED_SESSION_HEADER, formatSessionClaims(claims));
-  else headers.delete(VERIFIED_SESSION_HEADER);
   return NextResponse.next({ request: { headers } });
 }
 
 function signInGate(policy: string) {
   return auth((request) => {
-    if (request.auth?.user) return continueWith(request, policy, sessionClaims(request.auth.user.id, request.auth.sessionId));
+    if (request.auth?.user) return continueWith(request, policy);
     const { pathname, search } = request.nextUrl;
     const loginUrl = new URL("/login", request.nextUrl.origin);
     loginUrl.searchParams.set("callbackUrl", `${pathname}${search}`);

@@ -4,11 +4,12 @@ import { AppHeader } from "@/components/layout/app-header";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SkipLink } from "@/components/layout/skip-link";
 import { LiveUpdates } from "@/components/live/live-updates";
-import { requireUserWithUnreadCount } from "@/lib/auth/guards";
+import { requireUser } from "@/lib/auth/guards";
+import { countUnreadNotifications } from "@/lib/notifications/list-notifications";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  // The session and the unread count are one statement (decision 019).
-  const { user, unreadNotifications: unreadCount } = await requireUserWithUnreadCount();
+  const user = await requireUser();
+  const unreadCount = await countUnreadNotifications(user.id);
   return (
     <div className="flex min-h-dvh flex-col">
       <SkipLink />
