@@ -114,10 +114,6 @@ test("changing the password signs out the other browser at its next page load an
 });
 
 test("a wrong current password is refused next to its field and changes nothing", async ({ browser }) => {
-  // Three sign-ins and a refused change: twice in full runs this took the whole minute (each step
-  // passing, the last just before the limit) while it takes 6 s alone; more time, until that is
-  // understood.
-  test.slow();
   const user = await createUser({ role: "USER" });
   const here = await signedInBrowser(browser, user);
   const elsewhere = await signedInBrowser(browser, user);

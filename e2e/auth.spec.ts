@@ -1,6 +1,8 @@
 // Accounts in the browser: register, sign out, sign in, wrong password, field errors,
 // the way back to a private page, and the header on a phone.
 import { expect, test } from "@playwright/test";
+import { formatSessionClaims, VERIFIED_SESSION_HEADER } from "@/lib/auth/verified-session";
+import { liveSessionIds } from "./fixtures/sessions";
 import { createUser, DEFAULT_PASSWORD, signIn, uniqueEmail } from "./fixtures/users";
 
 test("a visitor registers, signs out and signs in again", async ({ page }) => {
@@ -51,6 +53,52 @@ test("signing out ends the session: a copy of its cookie no longer signs anyone 
   } finally {
     await thief.close();
   }
+});
+
+test("a client's own verified-session header signs nobody in: only the proxy sets it (decision 021)", async ({ page, browser }) => {
+  const user = await createUser({ role: "USER" });
+  await signIn(page, user);
+  const [sessionId] = await liveSessionIds(user.id);
+  expect(sessionId).toBeTruthy();
+  // The session is live: with its cookie, the public page greets a signed-in person.
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "Go to your dashboard" })).toBeVisible();
+
+  // A guest sends that session's claims in the header the proxy hands to pages.
+  const guest = await browser.newContext();
+  try {
+    const forged = { [VERIFIED_SESSION_HEADER]: formatSessionClaims({ userId: user.id, sessionId: sessionId! }) };
+    const home = await guest.request.get("/", { headers: forged });
+    expect(home.status()).toBe(200);
+    const html = await home.text();
+    expect(html).toContain("Get started");
+    expect(html).not.toContain("Go to your dashboard");
+    const privatePage = await guest.request.get("/requests", { headers: forged, maxRedirects: 0 });
+    expect(privatePage.status()).toBe(307);
+    expect(privatePage.headers()["location"]).toContain("/login");
+  } finally {
+    await guest.close();
+  }
+});
+
+test("answers that can race a sign-out never carry a session cookie; a page load of a fresh one neither (decision 021)", async ({ page }) => {
+  const user = await createUser({ role: "USER" });
+  await signIn(page, user);
+  const setsSessionCookie = (headers: Record<string, string>) => (headers["set-cookie"] ?? "").includes("authjs.session-token");
+
+  // The router's fetches (a refresh, a navigation, a prefetch) and a form's POST go through the
+  // proxy with the cookie and answer without renewing it; so does a page load of a cookie issued
+  // within the hour.
+  const refresh = await page.request.get("/requests", { headers: { RSC: "1" } });
+  expect(refresh.status()).toBe(200);
+  expect(setsSessionCookie(refresh.headers())).toBe(false);
+  const prefetch = await page.request.get("/account", { headers: { RSC: "1", "Next-Router-Prefetch": "1" } });
+  expect(setsSessionCookie(prefetch.headers())).toBe(false);
+  const post = await page.request.post("/account", { form: { anything: "x" }, maxRedirects: 0 });
+  expect(setsSessionCookie(post.headers())).toBe(false);
+  const pageLoad = await page.request.get("/requests");
+  expect(pageLoad.status()).toBe(200);
+  expect(setsSessionCookie(pageLoad.headers())).toBe(false);
 });
 
 test("a wrong password is refused with one message and the email is kept", async ({ page }) => {

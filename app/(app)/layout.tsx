@@ -4,12 +4,11 @@ import { AppHeader } from "@/components/layout/app-header";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SkipLink } from "@/components/layout/skip-link";
 import { LiveUpdates } from "@/components/live/live-updates";
-import { requireUser } from "@/lib/auth/guards";
-import { countUnreadNotifications } from "@/lib/notifications/list-notifications";
+import { requireUserWithUnreadCount } from "@/lib/auth/guards";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser();
-  const unreadCount = await countUnreadNotifications(user.id);
+  // The session and the unread count are one statement (decision 021).
+  const { user, unreadNotifications: unreadCount } = await requireUserWithUnreadCount();
   return (
     <div className="flex min-h-dvh flex-col">
       <SkipLink />

@@ -6,9 +6,12 @@
 // turns into a message.
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
+import { systemClock } from "@/lib/clock";
 import { findSessionUser } from "@/lib/auth/sessions";
+import { parseSessionClaims, sessionClaims, VERIFIED_SESSION_HEADER, type SessionClaims } from "@/lib/auth/verified-session";
 import { ForbiddenError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -24,29 +27,61 @@ export type SessionUser = {
 /** The person of this request, with the session they came with (a password change keeps it). */
 export type CurrentUser = SessionUser & { sessionId: string };
 
-/** The signed-in person, or null when signed out or their session has ended; one read per request. */
-export const currentUser = cache(async (): Promise<CurrentUser | null> => {
+/**
+ * What the session cookie claims: on private pages proxy.ts has already verified it and passes
+ * the claims on (lib/auth/verified-session.ts), so it is decrypted once per request; elsewhere
+ * (public pages, route handlers under /api) Auth.js reads the cookie here. Outside Next.js
+ * (NEXT_RUNTIME unset: the integration tests, which stand in for `auth`) there is no proxy and
+ * no request to read.
+ */
+async function cookieClaims(): Promise<SessionClaims | null> {
+  const verified = process.env.NEXT_RUNTIME ? parseSessionClaims((await headers()).get(VERIFIED_SESSION_HEADER)) : null;
+  if (verified) return verified;
   const session = await auth();
-  const id = Number(session?.user?.id);
-  if (!Number.isInteger(id) || id <= 0 || !session?.sessionId) return null;
-  const user = await findSessionUser(session.sessionId, id);
+  return sessionClaims(session?.user?.id, session?.sessionId);
+}
+
+/**
+ * The signed-in person and their unread notifications, or null when signed out or their session
+ * has ended; one read per request (one statement: lib/auth/sessions.ts).
+ */
+const currentSession = cache(async (): Promise<{ user: CurrentUser; unreadNotifications: number } | null> => {
+  const claims = await cookieClaims();
+  if (!claims) return null;
+  const { userId: id, sessionId } = claims;
+  const user = await findSessionUser(sessionId, id, systemClock, { countUnread: true });
   if (!user) return null;
   return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    sessionId: session.sessionId,
-    managerId: user.manager?.id ?? null,
-    artistId: user.artist?.id ?? null,
+    user: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      sessionId,
+      managerId: user.manager?.id ?? null,
+      artistId: user.artist?.id ?? null,
+    },
+    unreadNotifications: user.unreadNotifications ?? 0,
   };
 });
+
+/** The signed-in person, or null when signed out or their session has ended; one read per request. */
+export async function currentUser(): Promise<CurrentUser | null> {
+  return (await currentSession())?.user ?? null;
+}
 
 /** For pages: a signed-out visitor goes to /login. */
 export async function requireUser(): Promise<CurrentUser> {
   const user = await currentUser();
   if (!user) redirect("/login");
   return user;
+}
+
+/** For the signed-in layout: the person (signed-out visitors go to /login) and their unread count. */
+export async function requireUserWithUnreadCount(): Promise<{ user: CurrentUser; unreadNotifications: number }> {
+  const session = await currentSession();
+  if (!session) redirect("/login");
+  return session;
 }
 
 /** For actions: the wrong role is refused with a ForbiddenError. */

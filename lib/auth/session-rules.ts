@@ -21,6 +21,21 @@ export function shouldTouchSession(session: SessionState, now: Date): boolean {
   return now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS;
 }
 
+/**
+ * How old the session cookie gets before a page load renews it (sliding: it lasts the idle limit
+ * from its last renewal). Only whole page loads renew it, never a server action, a client-side
+ * navigation, a prefetch or a refresh: those can be in flight while a sign-out clears the cookie,
+ * and a renewal answered after it would give the browser its cookie back (decision 021).
+ */
+export const SESSION_COOKIE_RENEWAL_MS = HOUR_MS;
+
+/** Whether this request should carry a renewed session cookie back; `issuedAtSeconds` is the cookie's `iat`. */
+export function shouldRenewSessionCookie({ pageLoad, issuedAtSeconds, now }: { pageLoad: boolean; issuedAtSeconds: number | undefined; now: Date }): boolean {
+  if (!pageLoad) return false;
+  if (issuedAtSeconds === undefined || !Number.isFinite(issuedAtSeconds)) return true;
+  return now.getTime() - issuedAtSeconds * 1000 >= SESSION_COOKIE_RENEWAL_MS;
+}
+
 /** Rows this old (ended, or unused past the idle limit) are pruned by the worker. */
 export function prunableBefore(now: Date): Date {
   return new Date(now.getTime() - SESSION_IDLE_LIMIT_MS);

@@ -6,8 +6,9 @@ import { SESSION_IDLE_LIMIT_MS } from "@/lib/auth/session-rules";
 import { endSession, endSessionsOf, findSessionUser, pruneSessions, startSession } from "@/lib/auth/sessions";
 import { fixedClock } from "@/lib/clock";
 import { prisma } from "@/lib/db";
+import { countUnreadNotifications } from "@/lib/notifications/list-notifications";
 import { changeRole } from "@/lib/users/change-role";
-import { createManager, createUser } from "@/tests/support/create-accounts";
+import { createArtist, createManager, createUser } from "@/tests/support/create-accounts";
 import { resetDatabase } from "@/tests/support/reset-database";
 
 const start = new Date("2026-12-01T10:00:00.000Z");
@@ -27,6 +28,38 @@ describe("sessions", () => {
     await endSession(sessionId);
 
     expect(await findSessionUser(sessionId, user.id)).toBeNull();
+  });
+
+  it("reads the account's manager and artist records and, when asked, its unread count in the same read (decision 021)", async () => {
+    const manager = await createManager(prisma);
+    const artist = await createArtist(prisma, manager.managerId!);
+    const managerSession = await startSession(manager.id);
+    const artistSession = await startSession(artist.id);
+    await prisma.notification.createMany({
+      data: [
+        { userId: artist.id, message: "one" },
+        { userId: artist.id, message: "two" },
+        { userId: artist.id, message: "read", readAt: new Date() },
+        { userId: manager.id, message: "other person's" },
+      ],
+    });
+
+    expect(await findSessionUser(managerSession, manager.id)).toMatchObject({
+      id: manager.id,
+      role: "MANAGER",
+      manager: { id: manager.managerId },
+      artist: null,
+      unreadNotifications: null,
+    });
+    expect(await findSessionUser(artistSession, artist.id, undefined, { countUnread: true })).toMatchObject({
+      id: artist.id,
+      role: "ARTIST",
+      manager: null,
+      artist: { id: artist.artistId },
+      unreadNotifications: 2,
+    });
+    expect(await countUnreadNotifications(artist.id)).toBe(2);
+    expect(await findSessionUser(managerSession, manager.id, undefined, { countUnread: true })).toMatchObject({ unreadNotifications: 1 });
   });
 
   it("never stands for another account, and an unknown id for nobody", async () => {

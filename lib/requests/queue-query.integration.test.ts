@@ -134,7 +134,9 @@ afterAll(async () => {
 const statusChoices: QueueStatusFilter[] = ["open", "expiring", "NEW", "ON_APPROVAL", "CLOSED", "all"];
 const typeChoices: (RequestType | "all")[] = ["all", "SIGN_CONTRACT", "PUBLISH_RELEASE"];
 // Applicant name (any case), email, requested nickname, artist nickname, LIKE characters, nothing.
-const searches = ["", "okafor", "example.test", "harbor", "velvet", "quiet_", "100%", "lunar fox", "  tide  ", "no such thing"];
+// A fragment spanning two fields (name, then email, joined by the search text's separator) must
+// match nothing, as each field alone does not contain it.
+const searches = ["", "okafor", "example.test", "harbor", "velvet", "quiet_", "100%", "lunar fox", "  tide  ", "no such thing", "okafor\u001fuser-"];
 const sorts: QueueSort[] = ["newest", "oldest", "grade-best", "grade-worst", "expiring-first"];
 
 describe("the queue's SQL", () => {
@@ -186,6 +188,39 @@ describe("the queue's SQL", () => {
           expect(pageOne.requests.map((request) => request.id)).toEqual(expected.slice(0, 20));
           expect(pageTwo.requests.map((request) => request.id)).toEqual(expected.length > 20 ? expected.slice(20, 40) : expected.slice(0, 20));
         }
+      }
+    }
+  });
+
+  it("finds a person by their new name and email, and an artist by their new nickname, at once", async () => {
+    const person = await prisma.user.findFirstOrThrow({ where: { name: "Hana Byrne" }, select: { id: true, email: true } });
+    const artist = await prisma.artist.findFirstOrThrow({ where: { nickname: "Lunar Fox" }, select: { id: true } });
+    const found = async (search: string) => (await listAllRequests(admin, { status: "all", search }, clock)).requests.map((request) => request.id);
+    const theirs = await referenceIds({ applicantId: person.id }, { status: "all", type: "all", search: "", sort: "newest" });
+    const released = await referenceIds({ release: { artistId: artist.id } }, { status: "all", type: "all", search: "", sort: "newest" });
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(released.length).toBeGreaterThan(0);
+    expect(await found("zephyrine")).toEqual([]);
+
+    await prisma.user.update({ where: { id: person.id }, data: { name: "Hana Zephyrine", email: "hana.renamed@example.test" } });
+    await prisma.artist.update({ where: { id: artist.id }, data: { nickname: "Solar Kite" } });
+
+    expect(await found("zephyrine")).toEqual(theirs);
+    expect(await found("HANA.RENAMED@")).toEqual(theirs);
+    expect(await found("byrne")).toEqual([]);
+    expect(await found(person.email)).toEqual([]);
+    expect(await found("solar kite")).toEqual(released);
+    expect(await found("lunar fox")).toEqual([]);
+    // A requested nickname amended (docs/domain.md §9 "Request changes").
+    const amended = theirs[0] as number;
+    await prisma.request.update({ where: { id: amended }, data: { nickname: "Amended Nickname" } });
+    expect(await found("amended nick")).toEqual([amended]);
+    // And every filter and search still agrees with the reference after the renames.
+    for (const manager of [first, second]) {
+      for (const search of [...searches, "zephyrine", "solar"]) {
+        const expected = await referenceIds({ managerId: manager.managerId }, { status: "all", type: "all", search, sort: "newest" });
+        const page = await listManagerQueue(manager, { status: "all", search }, clock);
+        expect({ search, ids: page.requests.map((request) => request.id), total: page.total }).toEqual({ search, ids: expected.slice(0, 20), total: expected.length });
       }
     }
   });

@@ -4,8 +4,8 @@
 // Prisma sends an enum as `CAST($1::text AS "RequestStatus")`, which the planner cannot match
 // to a partial index ("status" <> 'CLOSED'), and it turns the search's relation filters into
 // four LEFT JOINs filtered afterwards, which read every person, release and artist per call.
-// Here the open rule is the literal of lib/requests/open-request.ts and the search looks people
-// and artists up once through their trigram indexes. Builds statements only; queries.ts runs them.
+// Here the open rule is the literal of lib/requests/open-request.ts and the search reads the
+// request's own search text through its trigram index. Builds statements only; queries.ts runs them.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { expiringSoonUntil } from "@/lib/requests/deadline-rules";
@@ -46,12 +46,20 @@ function statusSql(status: QueueStatusFilter, now: Date): Prisma.Sql | null {
   return Prisma.sql`r."status" = ${status satisfies RequestStatus}::"RequestStatus"`;
 }
 
+/** Joins the fields of `Request."searchText"` (migration 20261225100000_queue_search_text). */
+const SEARCH_TEXT_SEPARATOR = "\u001f";
+
 /**
  * The search (docs/domain.md §9 "Queue"): a case-insensitive fragment of the applicant's name or
- * email, the requested nickname, or the nickname of the artist whose release it is.
+ * email, the requested nickname, or the nickname of the artist whose release it is. Those four,
+ * lower-cased and joined by U+001F, are the request's `searchText`, kept true by triggers and
+ * found through its trigram index (decision 019, "Search text"); `lower(text) LIKE lower(p)` is
+ * `text ILIKE p` in a UTF-8 database. A fragment containing the separator could match across two
+ * fields, so it is asked of each field as such (nobody types it; the result stays the rule's).
  */
 function searchSql(search: string): Prisma.Sql {
   const pattern = `%${search}%`;
+  if (!search.includes(SEARCH_TEXT_SEPARATOR)) return Prisma.sql`r."searchText" LIKE lower(${pattern})`;
   return Prisma.sql`(
     r."applicantId" IN (SELECT u."id" FROM "User" u WHERE u."name" ILIKE ${pattern} OR u."email" ILIKE ${pattern})
     OR r."nickname" ILIKE ${pattern}
@@ -84,5 +92,10 @@ export function queuePageIdsSql(where: Prisma.Sql, sort: QueueSort, window: { sk
  * are cheaper (the page stops after its rows). No row when the page is past the last.
  */
 export function queuePageIdsWithTotalSql(where: Prisma.Sql, sort: QueueSort, window: { skip: number; take: number }): Prisma.Sql {
-  return Prisma.sql`SELECT r."id", count(*) OVER ()::int AS "total" FROM "Request" r ${where} ORDER BY ${sortOrders[sort]} LIMIT ${window.take} OFFSET ${window.skip}`;
+  // The matches are gathered first (MATERIALIZED), with the columns the sorts read, as `r`.
+  // Written as one query, PostgreSQL 15 costs `count(*) OVER ()` under a LIMIT as if it stopped
+  // after the page's rows, and walks the manager's whole queue in page order testing each text
+  // (87 ms at 1M) instead of asking the trigram index for the matches (3–8 ms; decision 019).
+  return Prisma.sql`WITH r AS MATERIALIZED (SELECT r."id", r."createdAt", r."grade", r."expiresAt" FROM "Request" r ${where})
+    SELECT r."id", count(*) OVER ()::int AS "total" FROM r ORDER BY ${sortOrders[sort]} LIMIT ${window.take} OFFSET ${window.skip}`;
 }

@@ -7,4 +7,4 @@ import { seasonLimit } from "@/lib/requests/criteria/season-limit";
 
 export const gradeCriteria: readonly GradeCriterion[] = [seasonLimit, relevantGenre, oneReleasePerDay];
 
-export type { CriterionContext, CriterionResult, GradeCriterion } from "@/lib/requests/criteria/criterion";
+export type { CriterionResult, GradeCriterion, GradingSubject } from "@/lib/requests/criteria/criterion";

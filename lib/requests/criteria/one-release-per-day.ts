@@ -1,6 +1,6 @@
 // Criterion 3, "One release per day": another release of the label already scheduled that day costs a point.
 import { formatDay, startOfUtcDay } from "@/lib/clock";
-import { defineCriterion, type CriterionResult } from "@/lib/requests/criteria/criterion";
+import { defineCriterion, type CriterionResult, type GradingSubject } from "@/lib/requests/criteria/criterion";
 
 export function judgeOneReleasePerDay(otherReleasesThatDay: number, expectedDate: Date): CriterionResult {
   const day = formatDay(expectedDate);
@@ -11,13 +11,25 @@ export function judgeOneReleasePerDay(otherReleasesThatDay: number, expectedDate
   return { effect: -1, reason: `${what} already scheduled for ${day}.` };
 }
 
-export const oneReleasePerDay = defineCriterion({
+/** A publication of the label, as this criterion sees it. */
+export type ScheduledPublication = { releaseId: number; scheduledDate: Date };
+
+/** Other releases scheduled for the expected day, the release being graded not counted. Pure. */
+export function countOtherReleasesThatDay(publications: readonly ScheduledPublication[], subject: GradingSubject): number {
+  const day = startOfUtcDay(subject.expectedDate).getTime();
+  return publications.filter((publication) => publication.scheduledDate.getTime() === day && publication.releaseId !== subject.release.id).length;
+}
+
+export const oneReleasePerDay = defineCriterion<ScheduledPublication[]>({
   key: "one-release-per-day",
   name: "One release per day",
-  async evaluate({ tx, release, expectedDate }) {
-    const otherReleasesThatDay = await tx.publication.count({
-      where: { scheduledDate: startOfUtcDay(expectedDate), releaseId: { not: release.id } },
+  /** The publications scheduled for any of the subjects' expected days. */
+  async readFacts(tx, subjects) {
+    const days = [...new Set(subjects.map((subject) => startOfUtcDay(subject.expectedDate).getTime()))];
+    return tx.publication.findMany({
+      where: { scheduledDate: { in: days.map((day) => new Date(day)) } },
+      select: { releaseId: true, scheduledDate: true },
     });
-    return judgeOneReleasePerDay(otherReleasesThatDay, expectedDate);
   },
+  judge: (subject, publications) => judgeOneReleasePerDay(countOtherReleasesThatDay(publications, subject), subject.expectedDate),
 });

@@ -1,5 +1,5 @@
 // Criterion 2, "Relevant genre": a main genre other than the label's most streamed one costs a point.
-import { formatDay } from "@/lib/clock";
+import { formatDay, toIsoDay } from "@/lib/clock";
 import { findMainGenre, sameGenre } from "@/lib/releases/find-main-genre";
 import { defineCriterion, type CriterionResult } from "@/lib/requests/criteria/criterion";
 import { findRelevantGenre } from "@/lib/statistics/relevant-genre";
@@ -23,11 +23,19 @@ export function judgeRelevantGenre(mainGenre: string | null, relevantGenre: stri
   };
 }
 
-export const relevantGenre = defineCriterion({
+export const relevantGenre = defineCriterion<Map<string, string | null>>({
   key: "relevant-genre",
   name: "Relevant genre",
-  async evaluate({ tx, release, expectedDate }) {
-    const labelGenre = await findRelevantGenre(tx, expectedDate);
-    return judgeRelevantGenre(findMainGenre(release.tracks), labelGenre, expectedDate);
+  /** The label's relevant genre for each distinct expected day (its window ends there). */
+  async readFacts(tx, subjects) {
+    const genres = new Map<string, string | null>();
+    // One after the other: one transaction client runs one query at a time.
+    for (const subject of subjects) {
+      const day = toIsoDay(subject.expectedDate);
+      if (!genres.has(day)) genres.set(day, await findRelevantGenre(tx, subject.expectedDate));
+    }
+    return genres;
   },
+  judge: (subject, genres) =>
+    judgeRelevantGenre(findMainGenre(subject.release.tracks), genres.get(toIsoDay(subject.expectedDate)) ?? null, subject.expectedDate),
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseIsoDay } from "@/lib/clock";
-import { judgeSeasonLimit, seasonWindow } from "@/lib/requests/criteria/season-limit";
+import { countSeasonPublications, judgeSeasonLimit, seasonWindow } from "@/lib/requests/criteria/season-limit";
 
 const expected = parseIsoDay("2026-12-12")!;
 
@@ -30,5 +30,19 @@ describe("Season limit", () => {
 
   it("clamps to the end of a shorter month", () => {
     expect(seasonWindow(parseIsoDay("2026-05-31")!).from.toISOString().slice(0, 10)).toBe("2026-02-28");
+  });
+});
+
+describe("Season limit's count over the publications read for a run", () => {
+  const subject = { requestId: 1, release: { id: 10, title: "Ten", tracks: [] }, artistId: 7, expectedDate: expected };
+  const on = (day: string, releaseId: number, artistId = 7) => ({ releaseId, artistId, scheduledDate: parseIsoDay(day)! });
+
+  it("counts the artist's publications from 3 months before up to the day before the expected date", () => {
+    const publications = [on("2026-09-11", 1), on("2026-09-12", 2), on("2026-12-11", 3), on("2026-12-12", 4), on("2026-10-01", 5, 8)];
+    expect(countSeasonPublications(publications, subject)).toBe(2);
+  });
+
+  it("does not count the release being graded, nor another artist's", () => {
+    expect(countSeasonPublications([on("2026-11-01", 10), on("2026-11-01", 11, 9)], subject)).toBe(0);
   });
 });

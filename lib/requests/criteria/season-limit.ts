@@ -1,6 +1,6 @@
 // Criterion 1, "Season limit": more than 2 publications in the 3 months before the expected date costs a point.
 import { addUtcDays, addUtcMonths, formatDay, startOfUtcDay } from "@/lib/clock";
-import { defineCriterion, type CriterionResult } from "@/lib/requests/criteria/criterion";
+import { defineCriterion, type CriterionResult, type GradingSubject } from "@/lib/requests/criteria/criterion";
 
 const SEASON_LIMIT = 2;
 
@@ -19,19 +19,39 @@ export function judgeSeasonLimit(publications: number, expectedDate: Date): Crit
   return { effect: 0, reason: `The artist has ${counted} ${span}, within the limit of ${SEASON_LIMIT} in 3 months.` };
 }
 
-export const seasonLimit = defineCriterion({
+/** A publication of the label, as the season limit sees it. */
+export type DatedPublication = { releaseId: number; artistId: number; scheduledDate: Date };
+
+/** The artist's publications dated in the window, the release being graded not counted. Pure. */
+export function countSeasonPublications(publications: readonly DatedPublication[], subject: GradingSubject): number {
+  const { from, toExclusive } = seasonWindow(subject.expectedDate);
+  // Scheduled publications count as well as published ones: both are "dated" in the window.
+  return publications.filter(
+    (publication) =>
+      publication.artistId === subject.artistId &&
+      publication.releaseId !== subject.release.id &&
+      publication.scheduledDate >= from &&
+      publication.scheduledDate < toExclusive,
+  ).length;
+}
+
+export const seasonLimit = defineCriterion<DatedPublication[]>({
   key: "season-limit",
   name: "Season limit",
-  async evaluate({ tx, release, artistId, expectedDate }) {
-    const { from, toExclusive } = seasonWindow(expectedDate);
-    // Scheduled publications count as well as published ones: both are "dated" in the window.
-    const publications = await tx.publication.count({
+  /** The publications of the subjects' artists dated in any of their windows. */
+  async readFacts(tx, subjects) {
+    const windows = subjects.map((subject) => seasonWindow(subject.expectedDate));
+    const rows = await tx.publication.findMany({
       where: {
-        release: { artistId },
-        releaseId: { not: release.id },
-        scheduledDate: { gte: from, lt: toExclusive },
+        release: { artistId: { in: [...new Set(subjects.map((subject) => subject.artistId))] } },
+        scheduledDate: {
+          gte: new Date(Math.min(...windows.map((window) => window.from.getTime()))),
+          lt: new Date(Math.max(...windows.map((window) => window.toExclusive.getTime()))),
+        },
       },
+      select: { releaseId: true, scheduledDate: true, release: { select: { artistId: true } } },
     });
-    return judgeSeasonLimit(publications, expectedDate);
+    return rows.map((row) => ({ releaseId: row.releaseId, artistId: row.release.artistId, scheduledDate: row.scheduledDate }));
   },
+  judge: (subject, publications) => judgeSeasonLimit(countSeasonPublications(publications, subject), subject.expectedDate),
 });
