@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageCountOf, pageWithin, parsePage, readPage } from "./pagination";
+import { countUpTo, pageCountOf, pageWithin, parsePage, readPage } from "./pagination";
 
 describe("pagination", () => {
   it("reads anything but a positive whole number as page 1", () => {
@@ -25,5 +25,11 @@ describe("pagination", () => {
     expect(await readPage(2, 20, async () => 45, read)).toEqual({ rows: [], page: 2, pageCount: 3, total: 45 });
     expect(await readPage(9, 20, async () => 45, read)).toMatchObject({ page: 1 });
     expect(windows).toEqual([{ skip: 20, take: 20 }, { skip: 0, take: 20 }]);
+  });
+
+  it("shows a count that stopped past its limit as the limit and more", () => {
+    expect(countUpTo(0, 100_000)).toEqual({ total: 0, more: false });
+    expect(countUpTo(100_000, 100_000)).toEqual({ total: 100_000, more: false });
+    expect(countUpTo(100_001, 100_000)).toEqual({ total: 100_000, more: true });
   });
 });

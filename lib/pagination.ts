@@ -26,6 +26,14 @@ export function pageWithin(page: number, pageCount: number): number {
 
 export type Page = { page: number; pageCount: number; total: number };
 
+/**
+ * A count that stopped past `limit` (it read at most `limit + 1` rows): the total shown is the
+ * limit and `more` says there are more; the pages go as far as the limit.
+ */
+export function countUpTo(counted: number, limit: number): { total: number; more: boolean } {
+  return counted > limit ? { total: limit, more: true } : { total: counted, more: false };
+}
+
 /** Counts first, so that a page beyond the last becomes the first, then reads that page's rows. */
 export async function readPage<Row>(
   requested: number,

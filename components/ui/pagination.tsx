@@ -12,6 +12,8 @@ export type PaginationProps = {
   searchParams?: Record<string, string | undefined>;
   /** Total item count, shown as "42 users" when itemLabel is given. */
   total?: number;
+  /** The count stopped at `total` (lib/pagination.ts `countUpTo`): "more than 100,000 requests". */
+  more?: boolean;
   itemLabel?: string;
 };
 
@@ -30,15 +32,16 @@ const linkClasses =
   "hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600";
 const disabledClasses = "inline-flex h-9 items-center rounded-md border border-stone-200 px-3 text-sm text-stone-400";
 
-export function Pagination({ page, pageCount, basePath, searchParams, total, itemLabel }: PaginationProps) {
+export function Pagination({ page, pageCount, basePath, searchParams, total, itemLabel, more = false }: PaginationProps) {
   if (pageCount <= 1 && total === undefined) return null;
   const hasPrevious = page > 1;
   const hasNext = page < pageCount;
   return (
     <nav aria-label="Pagination" className="mt-4 flex flex-wrap items-center justify-between gap-3">
       <p className="text-sm text-stone-600">
-        Page {Math.min(page, Math.max(pageCount, 1))} of {Math.max(pageCount, 1)}
-        {total !== undefined && itemLabel ? ` · ${total} ${itemLabel}` : null}
+        Page {Math.min(page, Math.max(pageCount, 1))} of {more ? "more than " : ""}
+        {Math.max(pageCount, 1).toLocaleString("en-GB")}
+        {total !== undefined && itemLabel ? ` · ${more ? "more than " : ""}${total.toLocaleString("en-GB")} ${itemLabel}` : null}
       </p>
       {pageCount > 1 ? (
         <div className="flex gap-2">

@@ -11,11 +11,11 @@ import { mergeTimeline } from "@/lib/requests/conversation/timeline";
 import { listVisibleComments } from "@/lib/requests/conversation/visible-comments";
 import { processingFailureReference } from "@/lib/requests/mark-processing-failed";
 import { openRequestWhere } from "@/lib/requests/open-request";
-import { queueCountSql, queuePageIdsSql, queuePageIdsWithTotalSql, queueWhereSql, type QueueScope } from "@/lib/requests/queue-sql";
+import { QUEUE_COUNT_LIMIT, queueCountSql, queuePageIdsSql, queuePageIdsWithTotalSql, queueWhereSql, type QueueScope } from "@/lib/requests/queue-sql";
 import { allowedActions, canViewRequest, partiesOf } from "@/lib/requests/state-machine";
 import { REQUEST_NOT_FOUND } from "@/lib/requests/transition-request";
 import { literalLikeText } from "@/lib/like-pattern";
-import { pageCountOf, pageWithin, readPage } from "@/lib/pagination";
+import { countUpTo, pageCountOf, pageWithin, readPage } from "@/lib/pagination";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestType } from "@/lib/generated/prisma/enums";
 import type { ManagerFilter, QueueSort, QueueStatusFilter } from "@/lib/requests/queue-filters";
@@ -105,13 +105,18 @@ async function listQueue(scope: QueueScope, filters: QueueFilters, clock: Clock)
 
 /** Without a search: count, then the page's ids (a page past the last shows the first). */
 async function filteredPageIds(where: Prisma.Sql, sort: QueueSort, requested: number) {
+  let more = false;
   const { rows: ids, ...page } = await readPage(
     requested,
     PAGE_SIZE,
-    async () => (await prisma.$queryRaw<{ total: number }[]>(queueCountSql(where)))[0]?.total ?? 0,
+    async () => {
+      const counted = countUpTo((await prisma.$queryRaw<{ total: number }[]>(queueCountSql(where)))[0]?.total ?? 0, QUEUE_COUNT_LIMIT);
+      more = counted.more;
+      return counted.total;
+    },
     async (window) => (await prisma.$queryRaw<{ id: number }[]>(queuePageIdsSql(where, sort, window))).map((row) => row.id),
   );
-  return { ids, ...page };
+  return { ids, ...page, more };
 }
 
 /** With a search: the ids and the count together; a page past the last shows the first, as above. */
@@ -125,7 +130,7 @@ async function searchPageIds(where: Prisma.Sql, sort: QueueSort, asked: number) 
     total = rows[0]?.total ?? 0;
   }
   const pageCount = pageCountOf(total, PAGE_SIZE);
-  return { ids: rows.map((row) => row.id), page: pageWithin(requested, pageCount), pageCount, total };
+  return { ids: rows.map((row) => row.id), page: pageWithin(requested, pageCount), pageCount, total, more: false };
 }
 
 /**

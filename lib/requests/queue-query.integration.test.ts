@@ -10,6 +10,7 @@ import { literalLikeText } from "@/lib/like-pattern";
 import { expiringSoonUntil } from "@/lib/requests/deadline-rules";
 import { openRequestWhere } from "@/lib/requests/open-request";
 import { listAllRequests, listManagerQueue, type AllRequestsFilters } from "@/lib/requests/queries";
+import { queueCountSql, queueWhereSql } from "@/lib/requests/queue-sql";
 import type { ManagerFilter, QueueSort, QueueStatusFilter } from "@/lib/requests/queue-filters";
 import type { SessionUser } from "@/lib/auth/guards";
 import { createArtist, createManager, createUser } from "@/tests/support/create-accounts";
@@ -223,6 +224,16 @@ describe("the queue's SQL", () => {
         expect({ search, ids: page.requests.map((request) => request.id), total: page.total }).toEqual({ search, ids: expected.slice(0, 20), total: expected.length });
       }
     }
+  });
+
+  it("counts up to one past its limit, so a list over it says more without counting them all", async () => {
+    const count = async (limit: number) =>
+      (await prisma.$queryRaw<{ total: number }[]>(queueCountSql(queueWhereSql({ manager: "all" }, { status: "all", type: "all" }, NOW), limit)))[0]?.total;
+    const all = await prisma.request.count();
+    expect(all).toBeGreaterThan(10);
+    expect([await count(10), await count(all), await count(all + 5)]).toEqual([11, all, all]);
+    // Far below the limit, the lists say exactly how many and nothing more.
+    expect(await listAllRequests(admin, { status: "all" }, clock)).toMatchObject({ total: all, more: false });
   });
 
   it("shows the first page for a page beyond the last, and each row with its parties and names", async () => {

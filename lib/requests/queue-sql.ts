@@ -76,8 +76,17 @@ export function queueWhereSql(scope: QueueScope, filters: QueueSqlFilters, now: 
   return conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
-export function queueCountSql(where: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`SELECT count(*)::int AS "total" FROM "Request" r ${where}`;
+/**
+ * Counting a list stops past this many requests (decision 019, "Counting"): the list then says
+ * "more than 100,000 requests", because an exact count of a million takes longer than the page
+ * itself. Only the admin's list of every request, or a label far larger than one manager's queue,
+ * ever comes near it.
+ */
+export const QUEUE_COUNT_LIMIT = 100_000;
+
+/** The count of the matches, up to one past `limit` (lib/pagination.ts `countUpTo` reads it). */
+export function queueCountSql(where: Prisma.Sql, limit: number = QUEUE_COUNT_LIMIT): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS "total" FROM (SELECT 1 FROM "Request" r ${where} LIMIT ${limit + 1}) AS "counted"`;
 }
 
 /** The ids of one page, in page order; the rows themselves are read by id. */

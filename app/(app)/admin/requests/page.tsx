@@ -22,7 +22,7 @@ export default async function AllRequestsPage({ searchParams }: { searchParams: 
   const admin = await requirePageRole("ADMIN");
   const query = parseAllRequestsQuery(await searchParams);
   const now = systemClock.now();
-  const [{ requests, total, page, pageCount }, managers] = await Promise.all([
+  const [{ requests, total, more, page, pageCount }, managers] = await Promise.all([
     listAllRequests(admin, { status: query.status, type: query.type, search: query.q, sort: query.sort, page: query.page, manager: query.manager }),
     listManagers(),
   ]);
@@ -71,6 +71,7 @@ export default async function AllRequestsPage({ searchParams }: { searchParams: 
             basePath="/admin/requests"
             searchParams={{ status: query.status, type: query.type, manager: String(query.manager), q: query.q, sort: query.sort }}
             total={total}
+            more={more}
             itemLabel="requests"
           />
         </>

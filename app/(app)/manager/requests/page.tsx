@@ -21,7 +21,7 @@ export default async function ManagerQueuePage({ searchParams }: { searchParams:
   const user = await requirePageRole("MANAGER");
   const query = parseQueueQuery(await searchParams);
   const now = systemClock.now();
-  const { requests, total, page, pageCount } = await listManagerQueue(user, {
+  const { requests, total, more, page, pageCount } = await listManagerQueue(user, {
     status: query.status,
     type: query.type,
     search: query.q,
@@ -79,6 +79,7 @@ export default async function ManagerQueuePage({ searchParams }: { searchParams:
             basePath="/manager/requests"
             searchParams={{ status: query.status, type: query.type, q: query.q, sort: query.sort }}
             total={total}
+            more={more}
             itemLabel="requests"
           />
         </>
