@@ -5,18 +5,16 @@
 // (dead-letter topic and failed-event row) while the rest of the batch is applied.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { env } from "@/lib/env";
-import { createKafka } from "@/lib/kafka/client";
 import { topicName } from "@/lib/kafka/topics";
 import { withWorkTaken } from "@/lib/managers/deactivation-rule";
 import { ASSIGNED_BY_LIGHTEST_QUEUE } from "@/lib/requests/sign/assign-sign-request";
 import { loadManagerLoads, pickManager } from "@/lib/requests/sign/choose-manager";
 import { submitSignRequest } from "@/lib/requests/sign/submit-sign-request";
-import type { LogDetails } from "@/lib/observability/logger";
 import { createArtist, createManager, createUser } from "@/tests/support/create-accounts";
+import { produceToOnePartition, runBatchWorker } from "@/tests/support/batch-worker";
 import { resetDatabase } from "@/tests/support/reset-database";
 import { uniqueSuffix } from "@/tests/support/unique-suffix";
-import { ensureTopics, startWorker } from "@/worker/start-worker";
+import { ensureTopics } from "@/worker/start-worker";
 
 const EVENT = "sign-request.assignment-due";
 const MAX_ATTEMPTS = 2;
@@ -66,35 +64,10 @@ async function oneAtATimeChoices(count: number): Promise<(number | null)[]> {
 async function produce(values: string[]) {
   const topic = topicName("signRequests");
   await ensureTopics([topic]);
-  const producer = createKafka("batch-test").producer();
-  await producer.connect();
-  try {
-    await producer.send({ topic, acks: -1, messages: values.map((value) => ({ key: "batch-test", value, partition: 0 })) });
-  } finally {
-    await producer.disconnect();
-  }
+  await produceToOnePartition(topic, values, "batch-test");
 }
 
-/**
- * A worker of its own group, reading the topic from its beginning; what it says is kept only
- * for the event ids of this test (the topic holds earlier tests' events too).
- */
-async function runWorker(workerId: string, ours: ReadonlySet<string>) {
-  const applied: string[] = [];
-  const lines: { message: string; details: LogDetails }[] = [];
-  const worker = await startWorker(
-    {
-      db: prisma,
-      workerId,
-      relay: false,
-      jobs: [],
-      afterApply: (eventId) => void (ours.has(eventId) && applied.push(eventId)),
-      log: (message, details = {}) => void (typeof details.eventId === "string" && ours.has(details.eventId) && lines.push({ message, details })),
-    },
-    { ...env(), CONSUMER_MAX_ATTEMPTS: MAX_ATTEMPTS, CONSUMER_BACKOFF_BASE_MS: 50, CONSUMER_BACKOFF_MAX_MS: 100 },
-  );
-  return { worker, applied, lines };
-}
+const runWorker = (workerId: string, ours: ReadonlySet<string>) => runBatchWorker(workerId, ours, MAX_ATTEMPTS);
 
 async function effects(ours: readonly string[]) {
   return {

@@ -11,15 +11,15 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createKafka } from "@/lib/kafka/client";
 import { topicName } from "@/lib/kafka/topics";
-import type { LogDetails } from "@/lib/observability/logger";
 import { requestTransitions } from "@/lib/observability/transition-metrics";
 import { createRelease } from "@/lib/releases/create-release";
 import { gradePublishRequest } from "@/lib/requests/publish/grade-publish-request";
 import { submitPublishRequest } from "@/lib/requests/publish/submit-publish-request";
 import { transitionRequest } from "@/lib/requests/transition-request";
 import { createArtist, createManager } from "@/tests/support/create-accounts";
+import { produceToOnePartition, runBatchWorker } from "@/tests/support/batch-worker";
 import { resetDatabase } from "@/tests/support/reset-database";
-import { ensureTopics, startWorker } from "@/worker/start-worker";
+import { ensureTopics } from "@/worker/start-worker";
 
 const EVENT = "publish-request.grading-due";
 
@@ -167,33 +167,11 @@ async function caughtUp(): Promise<boolean> {
 }
 
 async function produce(values: string[]) {
-  const topic = topicName("publishRequests");
-  const producer = createKafka("batch-grading-test").producer();
-  await producer.connect();
-  try {
-    await producer.send({ topic, acks: -1, messages: values.map((value) => ({ key: "batch-grading-test", value, partition: 0 })) });
-  } finally {
-    await producer.disconnect();
-  }
+  await produceToOnePartition(topicName("publishRequests"), values, "batch-grading-test");
 }
 
-async function runWorker(workerId: string, ours: ReadonlySet<string>) {
-  const applied: string[] = [];
-  const lines: { message: string; details: LogDetails }[] = [];
-  const worker = await startWorker(
-    {
-      db: prisma,
-      workerId,
-      relay: false,
-      jobs: [],
-      afterApply: (eventId) => void (ours.has(eventId) && applied.push(eventId)),
-      log: (message, details = {}) => void (typeof details.eventId === "string" && ours.has(details.eventId) && lines.push({ message, details })),
-    },
-    // Short retries: stale events of earlier tests are parked quickly.
-    { ...env(), CONSUMER_MAX_ATTEMPTS: 2, CONSUMER_BACKOFF_BASE_MS: 50, CONSUMER_BACKOFF_MAX_MS: 100 },
-  );
-  return { worker, applied, lines };
-}
+// Short retries: stale events of earlier tests are parked quickly.
+const runWorker = (workerId: string, ours: ReadonlySet<string>) => runBatchWorker(workerId, ours, 2);
 
 describe("the worker grades a run of publish requests set-based", () => {
   it("gives exactly what grading one at a time in order gives, skips requests no longer New, and a redelivered run changes nothing", async () => {
