@@ -16,10 +16,8 @@ import { submitSignRequest } from "@/lib/requests/sign/submit-sign-request";
 import { createArtist, createManager } from "@/tests/support/create-accounts";
 import { createReleaseFixture } from "@/tests/support/create-release-fixture";
 import { resetDatabase } from "@/tests/support/reset-database";
+import { createApplicants, runPool } from "./bench-data";
 import { percentile } from "./format-results";
-
-// Bench users never sign in; any value passing the table's CHECK will do.
-const PLACEHOLDER_HASH = "$argon2id$bench-placeholder-never-verified";
 
 export type PipelineOptions = {
   managers: number;
@@ -128,27 +126,6 @@ async function freshLabel(managerCount: number): Promise<void> {
   for (let index = 1; index <= managerCount; index += 1) await createManager(prisma, `Bench Manager ${index}`);
 }
 
-async function createApplicants(runId: string, count: number): Promise<SessionUser[]> {
-  const rows = await prisma.$queryRaw<{ id: number; name: string; email: string }[]>`
-    INSERT INTO "User" ("name", "email", "passwordHash", "role")
-    SELECT 'Bench applicant ' || g, 'bench-' || ${runId} || '-' || g || '@example.test', ${PLACEHOLDER_HASH}, 'USER'
-    FROM generate_series(1, ${count}::int) AS g
-    RETURNING "id", "name", "email"`;
-  return rows.map((row) => ({ ...row, role: "USER", managerId: null, artistId: null }));
-}
-
-async function runPool<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        await work(items[index] as T, index);
-      }
-    }),
-  );
-}
-
 type Submitted = { id: number; callMs: number; committedAtMs: number };
 
 async function submitSignTimed(applicants: readonly SessionUser[], concurrency: number, perSecond?: number): Promise<Submitted[]> {
@@ -227,7 +204,7 @@ export async function measurePaced(count: number, rate: number, options: Pipelin
   // second compiling and connecting (p99 ≈ 300 ms then, ≈ 50 ms after), which is start-up, not
   // the pipeline's latency. Reported on its own line.
   const warmUpCount = Math.min(count, Math.max(20, rate));
-  const applicants = await createApplicants(`paced-${Date.now()}`, warmUpCount + count);
+  const applicants = await createApplicants(prisma, `paced-${Date.now()}`, warmUpCount + count);
   if (options.wake === false) await prisma.$executeRaw`ALTER TABLE "OutboxEvent" DISABLE TRIGGER "OutboxEvent_wake"`;
   const workers = await startWorkers(1, options.wake === false ? "paced-poll" : "paced", options);
   try {
@@ -275,7 +252,7 @@ async function latencyOf(submitted: readonly Submitted[]): Promise<Omit<Latency,
 
 export async function measureSignBacklog(count: number, workerCount: number, options: PipelineOptions): Promise<Throughput> {
   await freshLabel(options.managers);
-  const applicants = await createApplicants(`backlog-${workerCount}-${Date.now()}`, count);
+  const applicants = await createApplicants(prisma, `backlog-${workerCount}-${Date.now()}`, count);
   const ids = await submitSign(applicants, options.concurrency);
   const held = await holdDueEvents();
   const workers = await startWorkers(workerCount, `sign${workerCount}`, options);

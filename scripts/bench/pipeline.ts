@@ -5,6 +5,7 @@ import { setInterval } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import type { SessionUser } from "@/lib/auth/guards";
 import type { RunningWorker } from "@/worker/start-worker";
+import { createApplicants, runPool } from "./bench-data";
 import { formatMs, formatRate, formatTable, percentile, positiveInt, printSection } from "./format-results";
 import { describeMachine, prepareBenchEnvironment } from "./prepare-bench-environment";
 
@@ -35,9 +36,6 @@ const { resetDatabase } = await import("@/tests/support/reset-database");
 const { ensureTopics, startWorker } = await import("@/worker/start-worker");
 
 const groupId = `${bench.topicPrefix}worker`;
-// Bench users never sign in; any value passing the table's CHECK will do, and skipping
-// Argon2 keeps seeding out of the figures.
-const PLACEHOLDER_HASH = "$argon2id$bench-placeholder-never-verified";
 
 type PhaseResult = {
   label: string;
@@ -50,26 +48,6 @@ type PhaseResult = {
   assignmentWindowMs: number;
   perManager: number[];
 };
-
-async function createApplicants(runId: string, count: number): Promise<SessionUser[]> {
-  const rows = await prisma.$queryRaw<{ id: number; name: string; email: string }[]>`
-    INSERT INTO "User" ("name", "email", "passwordHash", "role")
-    SELECT 'Bench applicant ' || g, 'bench-' || ${runId} || '-' || g || '@example.test', ${PLACEHOLDER_HASH}, 'USER'
-    FROM generate_series(1, ${count}::int) AS g
-    RETURNING "id", "name", "email"`;
-  return rows.map((row) => ({ ...row, role: "USER", managerId: null, artistId: null }));
-}
-
-async function runPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
-    }
-  });
-  await Promise.all(lanes);
-}
 
 /**
  * Submits one sign request per applicant through the domain function, `limit` at a time,
@@ -153,9 +131,9 @@ async function runScenario(workerCount: number): Promise<PhaseResult[]> {
   for (let index = 1; index <= managerCount; index += 1) await createManager(prisma, `Bench Manager ${index}`);
   const runId = `w${workerCount}-${Date.now()}`;
   const applicants = {
-    backlog: await createApplicants(`${runId}-backlog`, requestCount),
-    burst: await createApplicants(`${runId}-burst`, requestCount),
-    paced: await createApplicants(`${runId}-paced`, requestCount),
+    backlog: await createApplicants(prisma, `${runId}-backlog`, requestCount),
+    burst: await createApplicants(prisma, `${runId}-burst`, requestCount),
+    paced: await createApplicants(prisma, `${runId}-paced`, requestCount),
   };
   const name = `${workerCount} worker${workerCount > 1 ? "s" : ""}`;
   const log = (line: string) => {

@@ -22,6 +22,7 @@ import type { SessionUser } from "@/lib/auth/guards";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AllRequestsFilters, QueueFilters } from "@/lib/requests/queries";
 import { applyMigrations, ensureDatabaseExists } from "@/scripts/migrate/apply-migrations";
+import { PLACEHOLDER_HASH } from "./bench-data";
 import { formatMs, formatTable, percentile, positiveInt, printSection } from "./format-results";
 import { benchDatabaseUrl, describeMachine } from "./prepare-bench-environment";
 
@@ -71,7 +72,6 @@ export type QueueBenchRow = {
 const QUERY_P95_BUDGET_MS = 30;
 const HTTP_RATIO_TARGET = 0.25;
 const HTTP_P99_BUDGET_MS = 250;
-const PLACEHOLDER_HASH = "$argon2id$bench-placeholder-never-verified";
 // 3: the search text (migration 20261225100000) filled by the loader, on a compact table.
 const DATASET_VERSION = 3;
 
