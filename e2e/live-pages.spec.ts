@@ -7,11 +7,9 @@
 // reload is asserted. A second web process of the same build serves the artist in the last test,
 // to show a change made through one process reaching a browser connected to another, and that
 // process's restart.
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import getPort from "get-port";
-import { appEnv } from "./fixtures/app-env";
+import { answersHealth, hasExited, signalProcessGroup, startWebProcess } from "./fixtures/app-processes";
 import { createReleases } from "./fixtures/releases";
 import { createUser, signIn, uniqueSuffix, type CreatedUser, type Credentials } from "./fixtures/users";
 
@@ -21,7 +19,6 @@ const LIVE_BOUND = { timeout: 2_000 };
 const WORKER_STEP = { timeout: 30_000 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 
 /** "YYYY-MM-DD" of the UTC day `days` after today (the label's calendar is UTC). */
 function isoDayFromToday(days: number): string {
@@ -143,26 +140,6 @@ test("the artist's page, the manager's queue and both unread counts follow each 
   }
 });
 
-/** `next start` of the build under test on `port`, with the harness's environment; its own process group. */
-function startWebProcess(port: number): ChildProcess {
-  // NODE_ENV as `next start` sets it, whatever the test runner has.
-  const env = { ...process.env, ...appEnv, PORT: String(port), NODE_ENV: "production" as const };
-  return spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port)], { cwd: root, env, stdio: "ignore", detached: true });
-}
-
-/** Signals the process group of a web process started here (SIGTERM: a restart; SIGKILL: cleaning up). */
-function signalWebProcess(child: ChildProcess, signal: NodeJS.Signals) {
-  if (child.pid && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, signal);
-}
-
-async function answersHealth(port: number): Promise<boolean> {
-  try {
-    return (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
-  } catch {
-    return false;
-  }
-}
-
 test("a second web process: its browser hears a change made through the first, and catches up after a restart", async ({ browser }) => {
   test.setTimeout(240_000);
   const artist = await createUser({ role: "ARTIST" });
@@ -187,8 +164,8 @@ test("a second web process: its browser hears a change made through the first, a
     // The second process is restarted: it stops at once although a stream is open (it ends its
     // streams on SIGTERM), a comment is made meanwhile, and once it is back the page catches up.
     const stopped = second;
-    signalWebProcess(stopped, "SIGTERM");
-    await expect.poll(() => stopped.exitCode !== null || stopped.signalCode !== null, { timeout: 15_000, message: "the second web process to stop" }).toBe(true);
+    signalProcessGroup(stopped, "SIGTERM");
+    await expect.poll(() => hasExited(stopped), { timeout: 15_000, message: "the second web process to stop" }).toBe(true);
     await expect(artistPage.locator("html")).toHaveAttribute("data-live", "connecting");
     const meanwhile = `While it was down ${uniqueSuffix()}`;
     await postComment(managerPage, meanwhile);
@@ -204,7 +181,7 @@ test("a second web process: its browser hears a change made through the first, a
     await postComment(managerPage, after);
     await expect(history(artistPage).getByText(after)).toBeVisible(LIVE_BOUND);
   } finally {
-    signalWebProcess(second, "SIGKILL");
+    signalProcessGroup(second, "SIGKILL");
     await artistPage.context().close();
     await managerPage.context().close();
   }

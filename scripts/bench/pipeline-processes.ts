@@ -15,6 +15,7 @@ import { submitPublishRequest } from "@/lib/requests/publish/submit-publish-requ
 import { submitSignRequest } from "@/lib/requests/sign/submit-sign-request";
 import { createArtist, createManager } from "@/tests/support/create-accounts";
 import { createReleaseFixture } from "@/tests/support/create-release-fixture";
+import { stableGroupMembers, workerGroupId } from "@/tests/support/kafka-prefix";
 import { resetDatabase } from "@/tests/support/reset-database";
 import { createApplicants, runPool } from "./bench-data";
 import { percentile } from "./format-results";
@@ -105,8 +106,7 @@ async function startWorkers(count: number, label: string, options: PipelineOptio
     await pWaitFor(
       async () => {
         if (workers.some((worker) => worker.child.exitCode !== null)) throw new Error("a worker process exited while starting");
-        const { groups } = await admin.describeGroups([groupId()]);
-        return groups[0]?.state === "Stable" && groups[0].members.length === count;
+        return (await stableGroupMembers(admin, workerGroupId(env().KAFKA_TOPIC_PREFIX))) === count;
       },
       { interval: 200, timeout: 120_000 },
     );
@@ -115,8 +115,6 @@ async function startWorkers(count: number, label: string, options: PipelineOptio
   }
   return workers;
 }
-
-const groupId = () => `${env().KAFKA_TOPIC_PREFIX}worker`;
 
 // ---------------------------------------------------------------------------------------------
 // Data

@@ -27,15 +27,15 @@ const workerCounts = values.workers.split(",").map((count) => positiveInt(count,
 const bench = await prepareBenchEnvironment();
 const { prisma } = await import("@/lib/db");
 const { env } = await import("@/lib/env");
-const { createKafka } = await import("@/lib/kafka/client");
-const { allTopicNames, deadLetterTopicName } = await import("@/lib/kafka/topics");
+const { allTopicNames } = await import("@/lib/kafka/topics");
 const { signRequestAssignmentDue } = await import("@/lib/events/definitions");
 const { submitSignRequest } = await import("@/lib/requests/sign/submit-sign-request");
 const { createManager } = await import("@/tests/support/create-accounts");
+const { deleteKafkaLeftovers, workerGroupId } = await import("@/tests/support/kafka-prefix");
 const { resetDatabase } = await import("@/tests/support/reset-database");
 const { ensureTopics, startWorker } = await import("@/worker/start-worker");
 
-const groupId = `${bench.topicPrefix}worker`;
+const groupId = workerGroupId(bench.topicPrefix);
 
 type PhaseResult = {
   label: string;
@@ -169,20 +169,6 @@ async function runScenario(workerCount: number): Promise<PhaseResult[]> {
   return results;
 }
 
-async function deleteKafkaLeftovers(): Promise<void> {
-  const admin = createKafka("bench-cleanup").admin();
-  await admin.connect();
-  try {
-    await admin.deleteGroups([groupId]).catch(() => undefined);
-    const topics = allTopicNames();
-    const existing = new Set(await admin.listTopics());
-    const ours = [...topics, ...topics.map(deadLetterTopicName)].filter((topic) => existing.has(topic));
-    if (ours.length) await admin.deleteTopics({ topics: ours });
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 async function main() {
   console.log(`Pipeline benchmark — ${new Date().toISOString()}`);
   console.log(`machine: ${describeMachine()}`);
@@ -202,7 +188,7 @@ async function main() {
     }
   } finally {
     await resetDatabase(prisma).catch((error: unknown) => console.error(`cleanup (database) failed: ${String(error)}`));
-    await deleteKafkaLeftovers().catch((error: unknown) => console.error(`cleanup (Kafka) failed: ${String(error)}`));
+    await deleteKafkaLeftovers(bench.topicPrefix).catch((error: unknown) => console.error(`cleanup (Kafka) failed: ${String(error)}`));
     await prisma.$disconnect();
   }
 

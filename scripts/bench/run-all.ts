@@ -97,6 +97,7 @@ async function main() {
     if (pipelineChosen) await runPipeline(bench.topicPrefix);
   } finally {
     const { resetDatabase } = await import("@/tests/support/reset-database");
+    const { deleteKafkaLeftovers } = await import("@/tests/support/kafka-prefix");
     await resetDatabase(prisma).catch((error: unknown) => console.error(`cleanup (database) failed: ${String(error)}`));
     await deleteKafkaLeftovers(bench.topicPrefix).catch((error: unknown) => console.error(`cleanup (Kafka) failed: ${String(error)}`));
     await prisma.$disconnect();
@@ -199,19 +200,6 @@ async function runQueue(): Promise<void> {
   printSection(`Queue (npm run bench:queue), ${sizes.queue.map((size) => size.toLocaleString("en")).join(" and ")} requests`);
   const { runQueueBench } = await import("./queue");
   rows.push(...queueSummaryRows(await runQueueBench({ sizes: sizes.queue })));
-}
-
-async function deleteKafkaLeftovers(topicPrefix: string): Promise<void> {
-  const { createKafka } = await import("@/lib/kafka/client");
-  const admin = createKafka("bench-cleanup").admin();
-  await admin.connect();
-  try {
-    await admin.deleteGroups([`${topicPrefix}worker`]).catch(() => undefined);
-    const ours = (await admin.listTopics()).filter((topic) => topic.startsWith(topicPrefix));
-    if (ours.length) await admin.deleteTopics({ topics: ours });
-  } finally {
-    await admin.disconnect();
-  }
 }
 
 function printSummary() {

@@ -17,7 +17,7 @@ import { formatMs, formatTable, positiveInt, printSection } from "../bench/forma
 import { describeMachine } from "../bench/prepare-bench-environment";
 import { DEFAULT_SCHEDULE, describeFault, planFaults, type Fault } from "./fault-schedule";
 import { startPrivatePostgres, type PrivatePostgres } from "./private-postgres";
-import { fairnessSpread, runFailed, tallyOutcomes, type RequestOutcome } from "./tally";
+import { fairnessSpread, runFailed, tallyOutcomes } from "./tally";
 
 const { values } = parseArgs({
   options: {
@@ -116,6 +116,7 @@ const { env } = await import("@/lib/env");
 const { signRequestAssignmentDue } = await import("@/lib/events/definitions");
 const { allTopicNames } = await import("@/lib/kafka/topics");
 const { submitSignRequest } = await import("@/lib/requests/sign/submit-sign-request");
+const { readOutcomes } = await import("./read-outcomes");
 const { createManager } = await import("@/tests/support/create-accounts");
 const { ensureTopics } = await import("@/worker/start-worker");
 
@@ -311,17 +312,6 @@ async function createApplicants(count: number): Promise<SessionUser[]> {
 
 // ---- the verdict ---------------------------------------------------------------------------
 
-async function outcomes(applicantIds: readonly number[]): Promise<RequestOutcome[]> {
-  return prisma.$queryRaw<RequestOutcome[]>`
-    SELECT r."id" AS "requestId", r."status"::text AS "status", r."managerId",
-      (SELECT count(*)::int FROM "RequestHistory" h WHERE h."requestId" = r."id" AND h."toStatus" = 'ON_APPROVAL') AS "assignmentEntries",
-      (SELECT count(*)::int FROM "ProcessedMessage" p JOIN "OutboxEvent" o ON o."eventId" = p."eventId"
-        WHERE o."name" = ${signRequestAssignmentDue.name} AND (o."payload"->>'requestId')::int = r."id" AND p."outcome" = 'applied') AS "appliedLedgerRows"
-    FROM "Request" r
-    WHERE r."applicantId" = ANY(${[...applicantIds]}::int[])
-    ORDER BY r."id"`;
-}
-
 /** Polls until no request of the run is New (the database may still be coming back). */
 async function waitForDrain(applicantIds: readonly number[], deadline: number): Promise<number | null> {
   for (;;) {
@@ -372,7 +362,7 @@ async function main(): Promise<boolean> {
   say(`submissions done (last at ${since(submitted.lastSubmittedAt)}), last fault ended at ${since(lastFaultEnded)}; waiting for the backlog to drain`);
   const drainedAt = await waitForDrain(applicantIds, Math.max(lastFaultEnded, submitted.lastSubmittedAt) + drainTimeoutMs);
 
-  const rows = await outcomes(applicantIds);
+  const rows = await readOutcomes(prisma, applicantIds);
   const tally = tallyOutcomes(rows);
   const committedIds = new Set(rows.map((row) => row.requestId));
   const acknowledgedButMissing = submitted.acknowledgedIds.filter((id) => !committedIds.has(id));

@@ -8,24 +8,30 @@ const outcome = (overrides: Partial<RequestOutcome> = {}): RequestOutcome => ({
   managerId: 10,
   assignmentEntries: 1,
   appliedLedgerRows: 1,
+  applicantNotices: 1,
+  managerNotices: 1,
   ...overrides,
 });
 
 describe("classifyOutcome", () => {
-  it("counts On approval with a manager, one history entry and one ledger row as assigned once", () => {
+  it("counts On approval with a manager, one history entry, one ledger row and one notice to each side as assigned once", () => {
     expect(classifyOutcome(outcome())).toBe("assigned once");
   });
 
-  it("counts a second assignment entry or a second applied ledger row as doubled, whatever the status", () => {
+  it("counts a second assignment entry, applied ledger row or notice as doubled, whatever the status", () => {
     expect(classifyOutcome(outcome({ assignmentEntries: 2 }))).toBe("doubled");
     expect(classifyOutcome(outcome({ appliedLedgerRows: 2 }))).toBe("doubled");
+    expect(classifyOutcome(outcome({ applicantNotices: 2 }))).toBe("doubled");
+    expect(classifyOutcome(outcome({ managerNotices: 2 }))).toBe("doubled");
     expect(classifyOutcome(outcome({ status: "NEW", managerId: null, assignmentEntries: 2 }))).toBe("doubled");
   });
 
-  it("counts a request still New, or On approval without its manager or its history entry, as lost", () => {
-    expect(classifyOutcome(outcome({ status: "NEW", managerId: null, assignmentEntries: 0, appliedLedgerRows: 0 }))).toBe("lost");
+  it("counts a request still New, or On approval without its manager, its history entry or a notice, as lost", () => {
+    expect(classifyOutcome(outcome({ status: "NEW", managerId: null, assignmentEntries: 0, appliedLedgerRows: 0, applicantNotices: 0, managerNotices: 0 }))).toBe("lost");
     expect(classifyOutcome(outcome({ managerId: null }))).toBe("lost");
     expect(classifyOutcome(outcome({ assignmentEntries: 0 }))).toBe("lost");
+    expect(classifyOutcome(outcome({ applicantNotices: 0 }))).toBe("lost");
+    expect(classifyOutcome(outcome({ managerNotices: 0 }))).toBe("lost");
   });
 
   it("keeps any other status apart", () => {

@@ -1,6 +1,6 @@
-// The fault script's verdict (npm run chaos): which committed sign requests were assigned once,
-// twice or not at all, and how evenly the managers' queues ended up. Pure, so the counting is
-// unit-tested (tally.test.ts) apart from the faults.
+// The verdict on a run of sign requests (the fault script, npm run chaos; e2e/scale-out.spec.ts):
+// which committed requests were assigned once, twice or not at all, and how evenly the managers'
+// queues ended up. Pure, so the counting is unit-tested (tally.test.ts) apart from the runs.
 
 /** One committed sign request as the database shows it after the drain. */
 export type RequestOutcome = {
@@ -11,6 +11,9 @@ export type RequestOutcome = {
   assignmentEntries: number;
   /** 'applied' rows of the idempotency ledger for the request's assignment event(s). */
   appliedLedgerRows: number;
+  /** Notifications about the request to its applicant, and to its manager: the assignment tells each once (§3.1 step 2). */
+  applicantNotices: number;
+  managerNotices: number;
 };
 
 export type Classification = "assigned once" | "doubled" | "lost" | "other";
@@ -28,16 +31,18 @@ export type Tally = {
 };
 
 /**
- * Doubled wins over everything: a second assignment entry or a second 'applied' ledger row is
- * the exactly-once promise broken, whatever the status says. Lost: still New, or On approval
- * without a manager or without its history entry. Anything else (a status the chaos run never
- * causes) is "other", so it is seen rather than counted as either.
+ * Doubled wins over everything: a second assignment entry, a second 'applied' ledger row or a
+ * second notice to the applicant or the manager is the exactly-once promise broken, whatever the
+ * status says. Lost: still New, or On approval without a manager, its history entry or either
+ * notice. Anything else (a status these runs never cause) is "other", so it is seen rather than
+ * counted as either.
  */
 export function classifyOutcome(outcome: RequestOutcome): Classification {
-  if (outcome.assignmentEntries > 1 || outcome.appliedLedgerRows > 1) return "doubled";
+  const { assignmentEntries, appliedLedgerRows, applicantNotices, managerNotices } = outcome;
+  if (assignmentEntries > 1 || appliedLedgerRows > 1 || applicantNotices > 1 || managerNotices > 1) return "doubled";
   if (outcome.status === "NEW") return "lost";
   if (outcome.status === "ON_APPROVAL") {
-    return outcome.managerId !== null && outcome.assignmentEntries === 1 ? "assigned once" : "lost";
+    return outcome.managerId !== null && assignmentEntries === 1 && applicantNotices === 1 && managerNotices === 1 ? "assigned once" : "lost";
   }
   return "other";
 }

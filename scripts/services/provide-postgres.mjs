@@ -157,11 +157,17 @@ export function databaseUrl(serverUrl, name) {
   return url.toString();
 }
 
+const quoteName = (name) => `"${name.replaceAll('"', '""')}"`;
+
 /** Drops database `name` (closing its connections) and creates it empty. */
 export async function recreateDatabase(serverUrl, name) {
-  const quoted = `"${name.replaceAll('"', '""')}"`;
   await withClient(serverUrl, async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${quoted}`);
+    await client.query(`DROP DATABASE IF EXISTS ${quoteName(name)} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${quoteName(name)}`);
   });
+}
+
+/** Drops database `name` when it exists, closing its connections. */
+export async function dropDatabase(serverUrl, name) {
+  await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteName(name)} WITH (FORCE)`));
 }
