@@ -5,6 +5,9 @@
 // sign-out (a refresh of the page in flight while "Sign out everywhere" runs gave the browser
 // its cookie back). Here the proxy decrypts once and renews the cookie only on a page load
 // (decision 021 says when). Uses Auth.js's own `encode`/`decode`, so the format stays theirs.
+// A cookie value once verified is remembered until it expires (decision 022): the same
+// value always decrypts to the same claims, so each request of a session does not derive the key
+// and decrypt again; whether the session row still stands is read by the page every time.
 import { decode, encode, type JWT } from "next-auth/jwt";
 import { SESSION_IDLE_LIMIT_MS } from "@/lib/auth/session-rules";
 import { sessionClaims, type SessionClaims } from "@/lib/auth/verified-session";
@@ -40,13 +43,49 @@ function cookieValue(cookies: CookieSource, name: string): string | undefined {
 
 export type SessionToken = JWT;
 
+/** How many verified cookie values this process remembers (the oldest go first). */
+export const VERIFIED_COOKIE_MEMORY_SIZE = 10_000;
+
+/**
+ * Verified cookie values (key: cookie name and value), each with the secret that verified it and
+ * its claims, served again only under the same secret and before the token's expiry.
+ */
+export function createVerifiedCookieMemory(limit: number = VERIFIED_COOKIE_MEMORY_SIZE) {
+  const entries = new Map<string, { secret: string; token: SessionToken }>();
+  return {
+    recall(key: string, secret: string, nowMs: number): SessionToken | null {
+      const entry = entries.get(key);
+      if (!entry) return null;
+      if (entry.secret === secret && typeof entry.token.exp === "number" && entry.token.exp * 1000 > nowMs) return entry.token;
+      entries.delete(key);
+      return null;
+    },
+    remember(key: string, secret: string, token: SessionToken): void {
+      if (typeof token.exp !== "number") return;
+      entries.delete(key);
+      if (entries.size >= limit) {
+        const oldest = entries.keys().next().value;
+        if (oldest !== undefined) entries.delete(oldest);
+      }
+      entries.set(key, { secret, token: Object.freeze({ ...token }) });
+    },
+  };
+}
+
+const verifiedCookies = createVerifiedCookieMemory();
+
 /** The decrypted session cookie (checked signature and expiry), or null. */
-export async function readSessionToken(cookies: CookieSource, secure: boolean, secret: string): Promise<SessionToken | null> {
+export async function readSessionToken(cookies: CookieSource, secure: boolean, secret: string, nowMs: number = Date.now()): Promise<SessionToken | null> {
   const name = sessionCookieName(secure);
   const value = cookieValue(cookies, name);
   if (!value) return null;
+  const key = `${name}=${value}`;
+  const remembered = verifiedCookies.recall(key, secret, nowMs);
+  if (remembered) return remembered;
   try {
-    return await decode<JWT>({ token: value, secret, salt: name });
+    const token = await decode<JWT>({ token: value, secret, salt: name });
+    if (token) verifiedCookies.remember(key, secret, token);
+    return token;
   } catch {
     return null;
   }

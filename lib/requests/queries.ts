@@ -11,13 +11,13 @@ import { mergeTimeline } from "@/lib/requests/conversation/timeline";
 import { listVisibleComments } from "@/lib/requests/conversation/visible-comments";
 import { processingFailureReference } from "@/lib/requests/mark-processing-failed";
 import { openRequestWhere } from "@/lib/requests/open-request";
-import { QUEUE_COUNT_LIMIT, queueCountSql, queuePageIdsSql, queuePageIdsWithTotalSql, queueWhereSql, type QueueScope } from "@/lib/requests/queue-sql";
+import { QUEUE_COUNT_LIMIT, queueCountSql, queuePageIdsSql, queuePageIdsWithTotalSql, queueRowsSql, queueWhereSql, type QueueScope } from "@/lib/requests/queue-sql";
 import { allowedActions, canViewRequest, partiesOf } from "@/lib/requests/state-machine";
 import { REQUEST_NOT_FOUND } from "@/lib/requests/transition-request";
 import { literalLikeText } from "@/lib/like-pattern";
 import { countUpTo, pageCountOf, pageWithin, readPage } from "@/lib/pagination";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { RequestType } from "@/lib/generated/prisma/enums";
+import type { RequestResolution, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import type { ManagerFilter, QueueSort, QueueStatusFilter } from "@/lib/requests/queue-filters";
 
 const PAGE_SIZE = 20;
@@ -87,20 +87,42 @@ async function listQueue(scope: QueueScope, filters: QueueFilters, clock: Clock)
   const pageIds = search ? await searchPageIds(where, sort, filters.page ?? 1) : await filteredPageIds(where, sort, filters.page ?? 1);
   const { ids, ...page } = pageIds;
   if (ids.length === 0) return { requests: [], ...page };
-  const rows = await prisma.request.findMany({
-    where: { id: { in: ids } },
-    // applicantId and managerId: the parties allowedActions reads (the bulk decisions' checkboxes);
-    // the manager's name for the admin's list.
-    select: {
-      ...listSelect,
-      applicantId: true,
-      managerId: true,
-      manager: { select: { user: { select: { name: true } } } },
-      release: { select: { id: true, title: true, artist: { select: { nickname: true } } } },
-    },
-  });
+  const rows = (await prisma.$queryRaw<QueueRowSql[]>(queueRowsSql(ids))).map(queueRow);
   const position = new Map(ids.map((id, index) => [id, index]));
   return { requests: rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0)), ...page };
+}
+
+/** A row of `queueRowsSql`: the list's fields, plus the parties allowedActions reads and the manager's name. */
+type QueueRowSql = {
+  id: number;
+  type: RequestType;
+  status: RequestStatus;
+  resolution: RequestResolution | null;
+  createdAt: Date;
+  updatedAt: Date;
+  nickname: string | null;
+  grade: number | null;
+  expectedDate: Date | null;
+  expiresAt: Date | null;
+  processingFailedAt: Date | null;
+  applicantId: number;
+  managerId: number | null;
+  applicantName: string;
+  applicantEmail: string;
+  managerName: string | null;
+  releaseId: number | null;
+  releaseTitle: string | null;
+  artistNickname: string | null;
+};
+
+/** The nested shape a Prisma read of the same row would have (what the list pages render). */
+function queueRow({ applicantName, applicantEmail, managerName, releaseId, releaseTitle, artistNickname, ...request }: QueueRowSql) {
+  return {
+    ...request,
+    applicant: { name: applicantName, email: applicantEmail },
+    manager: managerName === null ? null : { user: { name: managerName } },
+    release: releaseId === null ? null : { id: releaseId, title: releaseTitle ?? "", artist: { nickname: artistNickname ?? "" } },
+  };
 }
 
 /** Without a search: count, then the page's ids (a page past the last shows the first). */

@@ -193,6 +193,39 @@ describe("the queue's SQL", () => {
     }
   });
 
+  it("gives each row what a Prisma read of the same request gives (one statement, decision 022)", async () => {
+    for (const manager of ["all", "none"] as const) {
+      const page = await listAllRequests(admin, { status: "all", manager }, clock);
+      const reference = await prisma.request.findMany({
+        where: { id: { in: page.requests.map((request) => request.id) } },
+        select: {
+          id: true,
+          type: true,
+          status: true,
+          resolution: true,
+          createdAt: true,
+          updatedAt: true,
+          nickname: true,
+          grade: true,
+          expectedDate: true,
+          expiresAt: true,
+          processingFailedAt: true,
+          applicantId: true,
+          managerId: true,
+          applicant: { select: { name: true, email: true } },
+          manager: { select: { user: { select: { name: true } } } },
+          release: { select: { id: true, title: true, artist: { select: { nickname: true } } } },
+        },
+      });
+      const byId = new Map(reference.map((row) => [row.id, row]));
+      expect(page.requests.length).toBeGreaterThan(0);
+      expect(page.requests).toEqual(page.requests.map((request) => byId.get(request.id)));
+    }
+    // The fixture's first page holds both kinds, so both shapes of a row were compared.
+    const firstPage = (await listAllRequests(admin, { status: "all" }, clock)).requests;
+    expect(new Set(firstPage.map((request) => request.release === null))).toEqual(new Set([true, false]));
+  });
+
   it("finds a person by their new name and email, and an artist by their new nickname, at once", async () => {
     const person = await prisma.user.findFirstOrThrow({ where: { name: "Hana Byrne" }, select: { id: true, email: true } });
     const artist = await prisma.artist.findFirstOrThrow({ where: { nickname: "Lunar Fox" }, select: { id: true } });

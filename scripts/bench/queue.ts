@@ -364,21 +364,55 @@ async function queryScenarios(sql: pg.Client, functions: QueryFunctions): Promis
 
 // ---------------------------------------------------------------- HTTP
 
-type HttpFigures = { path: string; answers: number; failures: number; ratePerSecond: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number };
+type HttpFigures = {
+  path: string;
+  answers: number;
+  failures: number;
+  ratePerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** The server's CPU time (user + system) per answer: hardly moved by what else runs on the machine. */
+  cpuMsPerAnswer: number;
+  /** The body's size per answer (no compression asked for). */
+  bytesPerAnswer: number;
+};
 
-/** `connections` loops, each sending the next request when the last answer is fully read. */
-async function load(port: number, requestPath: string, cookie: string, seconds: number, connections: number): Promise<HttpFigures> {
+/** CPU time a process has used so far, in ms (Linux /proc; NaN elsewhere). */
+async function processCpuMs(pid: number | undefined): Promise<number> {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Linux's USER_HZ: /proc counts CPU time in hundredths of a second. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * `connections` loops, each sending the next request when the last answer is fully read; the
+ * server's CPU per answer is read from `serverPid` before and after.
+ */
+async function load(port: number, requestPath: string, cookie: string, seconds: number, connections: number, serverPid?: number): Promise<HttpFigures> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const samples: number[] = [];
   let failures = 0;
+  let bytes = 0;
   const once = () =>
     new Promise<number>((resolve) => {
       const request = http.get({ host: "127.0.0.1", port, path: requestPath, agent, headers: cookie ? { cookie } : {} }, (response) => {
-        response.resume();
+        response.on("data", (chunk: Buffer) => (bytes += chunk.length));
         response.on("end", () => resolve(response.statusCode ?? 0));
       });
       request.on("error", () => resolve(0));
     });
+  const cpuBefore = await processCpuMs(serverPid);
   const started = performance.now();
   const deadline = started + seconds * 1000;
   await Promise.all(
@@ -392,7 +426,9 @@ async function load(port: number, requestPath: string, cookie: string, seconds: 
     }),
   );
   const elapsed = performance.now() - started;
+  const cpuMs = (await processCpuMs(serverPid)) - cpuBefore;
   agent.destroy();
+  const answered = samples.length + failures;
   return {
     path: requestPath,
     answers: samples.length,
@@ -402,6 +438,8 @@ async function load(port: number, requestPath: string, cookie: string, seconds: 
     p95Ms: percentile(samples, 95),
     p99Ms: percentile(samples, 99),
     maxMs: samples.length ? Math.max(...samples) : Number.NaN,
+    cpuMsPerAnswer: answered ? cpuMs / answered : Number.NaN,
+    bytesPerAnswer: answered ? bytes / answered : Number.NaN,
   };
 }
 
@@ -473,10 +511,10 @@ async function measureHttp(
     await load(options.port, "/api/health", "", 2, options.connections);
     const warm = await load(options.port, "/manager/requests", cookie, 3, options.connections);
     if (warm.answers === 0) throw new Error("/manager/requests answered nothing but errors: is the cookie accepted?");
-    const health = await load(options.port, "/api/health", "", options.httpSeconds, options.connections);
-    const queue = await load(options.port, "/manager/requests", cookie, options.httpSeconds, options.connections);
+    const health = await load(options.port, "/api/health", "", options.httpSeconds, options.connections, child.pid);
+    const queue = await load(options.port, "/manager/requests", cookie, options.httpSeconds, options.connections, child.pid);
     const others: HttpFigures[] = [];
-    for (const extra of options.alsoPaths ?? []) others.push(await load(options.port, extra, cookie, options.httpSeconds, options.connections));
+    for (const extra of options.alsoPaths ?? []) others.push(await load(options.port, extra, cookie, options.httpSeconds, options.connections, child.pid));
     return { health, queue, others };
   } finally {
     child.kill("SIGTERM");
@@ -588,7 +626,7 @@ export async function runQueueBench(input: QueueBenchOptions = {}): Promise<Queu
           printSection(`HTTP at ${requests.toLocaleString("en")}: ${options.connections} connections, ${options.httpSeconds} s each, same server`);
           log(
             formatTable(
-              ["path", "answers", "failures", "rate", "p50", "p95", "p99", "max"],
+              ["path", "answers", "failures", "rate", "p50", "p95", "p99", "max", "server CPU/answer", "bytes/answer"],
               [health, queue, ...others].map((figures) => [
                 figures.path,
                 figures.answers,
@@ -598,10 +636,13 @@ export async function runQueueBench(input: QueueBenchOptions = {}): Promise<Queu
                 formatMs(figures.p95Ms),
                 formatMs(figures.p99Ms),
                 formatMs(figures.maxMs),
+                formatMs(figures.cpuMsPerAnswer),
+                Math.round(figures.bytesPerAnswer).toLocaleString("en"),
               ]),
             ),
           );
           log(`/manager/requests ÷ /api/health: ${ratio.toFixed(2)} (target ≥ ${HTTP_RATIO_TARGET}, p99 ≤ ${HTTP_P99_BUDGET_MS} ms)`);
+          log(`server CPU per answer, /api/health ÷ /manager/requests: ${(health.cpuMsPerAnswer / queue.cpuMsPerAnswer).toFixed(2)}`);
         }
       } finally {
         await sql.end();
