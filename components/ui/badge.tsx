@@ -13,11 +13,13 @@ const tones: Record<BadgeTone, string> = {
   danger: "bg-red-50 text-red-800 ring-red-200",
 };
 
+// The badge's own look is the `.badge` class of app/globals.css (one short class: lists repeat it
+// on every row, decision 022); the tone and `className` are utilities over it.
 export function Badge({ tone = "neutral", className, children }: { tone?: BadgeTone; className?: string; children: ReactNode }) {
   return (
     <span
       className={cn(
-        "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
+        "badge",
         tones[tone],
         className,
       )}
