@@ -22,7 +22,8 @@ import type { ManagerFilter, QueueSort, QueueStatusFilter } from "@/lib/requests
 
 const PAGE_SIZE = 20;
 
-const listSelect = {
+/** The fields of a request in a list (own requests; the queue's rows add to them, `queueRowsSql`). */
+export const listSelect = {
   id: true,
   type: true,
   status: true,

@@ -9,7 +9,7 @@ import type { Clock } from "@/lib/clock";
 import { literalLikeText } from "@/lib/like-pattern";
 import { expiringSoonUntil } from "@/lib/requests/deadline-rules";
 import { openRequestWhere } from "@/lib/requests/open-request";
-import { listAllRequests, listManagerQueue, type AllRequestsFilters } from "@/lib/requests/queries";
+import { listAllRequests, listManagerQueue, listSelect, type AllRequestsFilters } from "@/lib/requests/queries";
 import { queueCountSql, queueWhereSql } from "@/lib/requests/queue-sql";
 import type { ManagerFilter, QueueSort, QueueStatusFilter } from "@/lib/requests/queue-filters";
 import type { SessionUser } from "@/lib/auth/guards";
@@ -198,21 +198,11 @@ describe("the queue's SQL", () => {
       const page = await listAllRequests(admin, { status: "all", manager }, clock);
       const reference = await prisma.request.findMany({
         where: { id: { in: page.requests.map((request) => request.id) } },
+        // What the queue's rows were read with before decision 022.
         select: {
-          id: true,
-          type: true,
-          status: true,
-          resolution: true,
-          createdAt: true,
-          updatedAt: true,
-          nickname: true,
-          grade: true,
-          expectedDate: true,
-          expiresAt: true,
-          processingFailedAt: true,
+          ...listSelect,
           applicantId: true,
           managerId: true,
-          applicant: { select: { name: true, email: true } },
           manager: { select: { user: { select: { name: true } } } },
           release: { select: { id: true, title: true, artist: { select: { nickname: true } } } },
         },
