@@ -11,7 +11,7 @@ import { mergeTimeline } from "@/lib/requests/conversation/timeline";
 import { listVisibleComments } from "@/lib/requests/conversation/visible-comments";
 import { processingFailureReference } from "@/lib/requests/mark-processing-failed";
 import { openRequestWhere } from "@/lib/requests/open-request";
-import { QUEUE_COUNT_LIMIT, queueCountSql, queuePageIdsSql, queuePageIdsWithTotalSql, queueRowsSql, queueWhereSql, type QueueScope } from "@/lib/requests/queue-sql";
+import { QUEUE_COUNT_LIMIT, SEARCH_COUNT_LIMIT, queueCountSql, queuePageIdsSql, queuePageIdsWithTotalSql, queueRowsSql, queueWhereSql, type QueueScope } from "@/lib/requests/queue-sql";
 import { allowedActions, canViewRequest, partiesOf } from "@/lib/requests/state-machine";
 import { REQUEST_NOT_FOUND } from "@/lib/requests/transition-request";
 import { literalLikeText } from "@/lib/like-pattern";
@@ -61,18 +61,22 @@ export type QueueFilters = {
 /** The admin's list adds whose requests (docs/domain.md §10): a manager's, or those waiting for one. */
 export type AllRequestsFilters = QueueFilters & { manager?: ManagerFilter };
 
+/** Where a list stops counting (decision 019 "Counting", decision 022): without and with a search. */
+export type CountLimits = { list: number; search: number };
+const countLimits: CountLimits = { list: QUEUE_COUNT_LIMIT, search: SEARCH_COUNT_LIMIT };
+
 /** The manager's queue: only requests assigned to them; one page of rows per call. */
-export async function listManagerQueue(user: SessionUser, filters: QueueFilters = {}, clock: Clock = systemClock) {
-  return listQueue({ managerId: ownManagerId(user) }, filters, clock);
+export async function listManagerQueue(user: SessionUser, filters: QueueFilters = {}, clock: Clock = systemClock, limits: CountLimits = countLimits) {
+  return listQueue({ managerId: ownManagerId(user) }, filters, clock, limits);
 }
 
 /**
  * Every request, for the admin (docs/domain.md §10 "All requests"): the queue's filters and the
  * same rows, plus the filter by manager and each row's manager. Anyone else: "not found".
  */
-export async function listAllRequests(user: SessionUser, filters: AllRequestsFilters = {}, clock: Clock = systemClock) {
+export async function listAllRequests(user: SessionUser, filters: AllRequestsFilters = {}, clock: Clock = systemClock, limits: CountLimits = countLimits) {
   if (user.role !== "ADMIN") throw new NotFoundError();
-  return listQueue({ manager: filters.manager ?? "all" }, filters, clock);
+  return listQueue({ manager: filters.manager ?? "all" }, filters, clock, limits);
 }
 
 /**
@@ -80,12 +84,12 @@ export async function listAllRequests(user: SessionUser, filters: AllRequestsFil
  * the page's ids come from lib/requests/queue-sql.ts (decision 019); the rows are then read by
  * id and put back in the page's order.
  */
-async function listQueue(scope: QueueScope, filters: QueueFilters, clock: Clock) {
+async function listQueue(scope: QueueScope, filters: QueueFilters, clock: Clock, limits: CountLimits) {
   const searchText = filters.search?.trim();
   const search = searchText ? literalLikeText(searchText) : undefined;
   const where = queueWhereSql(scope, { status: filters.status ?? "open", type: filters.type ?? "all", search }, clock.now());
   const sort = filters.sort ?? "newest";
-  const pageIds = search ? await searchPageIds(where, sort, filters.page ?? 1) : await filteredPageIds(where, sort, filters.page ?? 1);
+  const pageIds = search ? await searchPageIds(where, sort, filters.page ?? 1, limits.search) : await filteredPageIds(where, sort, filters.page ?? 1, limits.list);
   const { ids, ...page } = pageIds;
   if (ids.length === 0) return { requests: [], ...page };
   const rows = (await prisma.$queryRaw<QueueRowSql[]>(queueRowsSql(ids))).map(queueRow);
@@ -127,13 +131,13 @@ function queueRow({ applicantName, applicantEmail, managerName, releaseId, relea
 }
 
 /** Without a search: count, then the page's ids (a page past the last shows the first). */
-async function filteredPageIds(where: Prisma.Sql, sort: QueueSort, requested: number) {
+async function filteredPageIds(where: Prisma.Sql, sort: QueueSort, requested: number, limit: number) {
   let more = false;
   const { rows: ids, ...page } = await readPage(
     requested,
     PAGE_SIZE,
     async () => {
-      const counted = countUpTo((await prisma.$queryRaw<{ total: number }[]>(queueCountSql(where)))[0]?.total ?? 0, QUEUE_COUNT_LIMIT);
+      const counted = countUpTo((await prisma.$queryRaw<{ total: number }[]>(queueCountSql(where, limit)))[0]?.total ?? 0, limit);
       more = counted.more;
       return counted.total;
     },
@@ -142,18 +146,23 @@ async function filteredPageIds(where: Prisma.Sql, sort: QueueSort, requested: nu
   return { ids, ...page, more };
 }
 
-/** With a search: the ids and the count together; a page past the last shows the first, as above. */
-async function searchPageIds(where: Prisma.Sql, sort: QueueSort, asked: number) {
+/**
+ * With a search: the ids and the count together; a page past the last shows the first, as above.
+ * Past `limit` matches the count stops (decision 022) and the page is read in page order on its own.
+ */
+async function searchPageIds(where: Prisma.Sql, sort: QueueSort, asked: number, limit: number) {
   const requested = Number.isInteger(asked) && asked >= 1 ? asked : 1;
-  const read = (page: number) => prisma.$queryRaw<{ id: number; total: number }[]>(queuePageIdsWithTotalSql(where, sort, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }));
+  const windowOf = (page: number) => ({ skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
+  const read = (page: number) => prisma.$queryRaw<{ id: number; total: number }[]>(queuePageIdsWithTotalSql(where, sort, windowOf(page), limit));
   let rows = await read(requested);
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && requested !== 1) {
-    rows = await read(1);
-    total = rows[0]?.total ?? 0;
-  }
+  if (rows.length === 0 && requested !== 1) rows = await read(1);
+  const { total, more } = countUpTo(rows[0]?.total ?? 0, limit);
   const pageCount = pageCountOf(total, PAGE_SIZE);
-  return { ids: rows.map((row) => row.id), page: pageWithin(requested, pageCount), pageCount, total, more: false };
+  const page = pageWithin(requested, pageCount);
+  const ids = more
+    ? (await prisma.$queryRaw<{ id: number }[]>(queuePageIdsSql(where, sort, windowOf(page)))).map((row) => row.id)
+    : rows.map((row) => row.id);
+  return { ids, page, pageCount, total, more };
 }
 
 /**

@@ -259,6 +259,25 @@ describe("the queue's SQL", () => {
     expect(await listAllRequests(admin, { status: "all" }, clock)).toMatchObject({ total: all, more: false });
   });
 
+  it("stops counting a search past its limit and still shows each page in order (decision 022)", async () => {
+    // "example.test" ends most of the fixture's emails: more matches than this limit.
+    const limits = { list: 100_000, search: 25 };
+    for (const sort of sorts) {
+      const expected = await referenceIds({}, { status: "all", type: "all", search: "example.test", sort });
+      expect(expected.length).toBeGreaterThan(limits.search);
+      const pages = await Promise.all([1, 2, 3].map((page) => listAllRequests(admin, { status: "all", search: "example.test", sort, page }, clock, limits)));
+      expect(pages.map((page) => ({ page: page.page, pageCount: page.pageCount, total: page.total, more: page.more, ids: page.requests.map((request) => request.id) }))).toEqual([
+        { page: 1, pageCount: 2, total: 25, more: true, ids: expected.slice(0, 20) },
+        { page: 2, pageCount: 2, total: 25, more: true, ids: expected.slice(20, 40) },
+        // Past the pages the count reaches: the first page, as for any page past the last.
+        { page: 1, pageCount: 2, total: 25, more: true, ids: expected.slice(0, 20) },
+      ]);
+    }
+    // Below the limit the count is exact.
+    const few = await listAllRequests(admin, { status: "all", search: "okafor" }, clock, limits);
+    expect({ total: few.total, more: few.more }).toEqual({ total: 6, more: false });
+  });
+
   it("shows the first page for a page beyond the last, and each row with its parties and names", async () => {
     const beyond = await listManagerQueue(first, { status: "all", page: 999 }, clock);
     expect(beyond.page).toBe(1);
