@@ -61,7 +61,7 @@ export function QueueRowStart({ request }: { request: QueueRow }) {
       </TableCell>
       <TableCell label="Type">{typeLabels[request.type]}</TableCell>
       <TableCell label="Applicant">
-        <div>{request.type === "PUBLISH_RELEASE" ? request.release?.artist.nickname : request.applicant.name}</div>
+        {request.type === "PUBLISH_RELEASE" ? request.release?.artist.nickname : request.applicant.name}
         <div className="text-xs text-stone-600">{request.applicant.email}</div>
       </TableCell>
     </>

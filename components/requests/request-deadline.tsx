@@ -1,6 +1,7 @@
 // When an open request expires and how long is left (docs/domain.md §9 "Deadlines"), on the
 // request page and as a cell of the request lists; nothing for a closed request.
 import { Badge } from "@/components/ui/badge";
+import { TableCell } from "@/components/ui/table";
 import { formatDateTime, formatDay } from "@/lib/clock";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import { isExpiringSoon, timeLeftWords } from "@/lib/requests/deadline-rules";
@@ -27,19 +28,23 @@ export function RequestDeadline({ request, now }: { request: Deadline; now: Date
   );
 }
 
-/** A list cell: the expiry day and the time left, highlighted within the last 7 days; "—" when closed. */
+/** The lists' "Expires" cell: the expiry day and the time left, highlighted within the last 7 days; "—" when closed. */
 export function DeadlineCell({ request, now }: { request: Deadline; now: Date }) {
   const expiresAt = openDeadline(request);
-  if (!expiresAt) return <span className="text-stone-500">—</span>;
+  if (!expiresAt) {
+    return (
+      <TableCell label="Expires" className="text-stone-500">
+        —
+      </TableCell>
+    );
+  }
   const soon = isExpiringSoon(expiresAt, now);
   return (
-    <span className="whitespace-nowrap">
+    <TableCell label="Expires" className="whitespace-nowrap">
       <time dateTime={expiresAt.toISOString()} title={formatDateTime(expiresAt)}>
         {formatDay(expiresAt)}
       </time>
-      <span className={soon ? "block text-xs font-medium text-amber-800" : "block text-xs text-stone-500"}>
-        {timeLeftWords(expiresAt, now)}
-      </span>
-    </span>
+      <span className={soon ? "block text-xs font-medium text-amber-800" : "block text-xs text-stone-500"}>{timeLeftWords(expiresAt, now)}</span>
+    </TableCell>
   );
 }

@@ -14,10 +14,12 @@ const statusTones: Record<RequestStatus, BadgeTone> = {
 const resolutionTones: Record<RequestResolution, BadgeTone> = { ACCEPTED: "success", DECLINED: "danger", EXPIRED: "neutral", WITHDRAWN: "neutral" };
 
 export function RequestStatusBadge({ status, resolution }: { status: RequestStatus; resolution: RequestResolution | null }) {
+  // One badge stands alone: a list repeats it on every row (decision 022).
+  if (!resolution) return <Badge tone={statusTones[status]}>{statusLabels[status]}</Badge>;
   return (
     <span className="inline-flex flex-wrap gap-1">
       <Badge tone={statusTones[status]}>{statusLabels[status]}</Badge>
-      {resolution ? <Badge tone={resolutionTones[resolution]}>{resolutionLabels[resolution]}</Badge> : null}
+      <Badge tone={resolutionTones[resolution]}>{resolutionLabels[resolution]}</Badge>
     </span>
   );
 }

@@ -58,17 +58,9 @@ export type TableCellProps = ComponentProps<"td"> & {
 };
 
 export function TableCell({ className, label, children, ...props }: TableCellProps) {
-  if (!label) {
-    return (
-      <td className={cn("tbl-cell", className)} {...props}>
-        {children}
-      </td>
-    );
-  }
-  // Stacked: the column's name on the left, the value (kept in one box) on the right.
   return (
     <td data-label={label} className={cn("tbl-cell", className)} {...props}>
-      <div className="min-w-0">{children}</div>
+      {children}
     </td>
   );
 }

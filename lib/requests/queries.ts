@@ -11,7 +11,7 @@ import { mergeTimeline } from "@/lib/requests/conversation/timeline";
 import { listVisibleComments } from "@/lib/requests/conversation/visible-comments";
 import { processingFailureReference } from "@/lib/requests/mark-processing-failed";
 import { openRequestWhere } from "@/lib/requests/open-request";
-import { QUEUE_COUNT_LIMIT, SEARCH_COUNT_LIMIT, queueCountSql, queuePageIdsSql, queuePageIdsWithTotalSql, queueRowsSql, queueWhereSql, type QueueScope } from "@/lib/requests/queue-sql";
+import { QUEUE_COUNT_LIMIT, SEARCH_COUNT_LIMIT, queuePageRowsSql, queuePageSql, queueWhereSql, type QueueScope } from "@/lib/requests/queue-sql";
 import { allowedActions, canViewRequest, partiesOf } from "@/lib/requests/state-machine";
 import { REQUEST_NOT_FOUND } from "@/lib/requests/transition-request";
 import { literalLikeText } from "@/lib/like-pattern";
@@ -22,7 +22,7 @@ import type { ManagerFilter, QueueSort, QueueStatusFilter } from "@/lib/requests
 
 const PAGE_SIZE = 20;
 
-/** The fields of a request in a list (own requests; the queue's rows add to them, `queueRowsSql`). */
+/** The fields of a request in a list (own requests; the queue's rows add to them, `queuePageSql`). */
 export const listSelect = {
   id: true,
   type: true,
@@ -80,24 +80,41 @@ export async function listAllRequests(user: SessionUser, filters: AllRequestsFil
 }
 
 /**
- * The queue's query: `scope` (whose requests) and the filters, one page of rows. The count and
- * the page's ids come from lib/requests/queue-sql.ts (decision 019); the rows are then read by
- * id and put back in the page's order.
+ * The queue's query: `scope` (whose requests) and the filters, one page of rows. The count and the
+ * page's rows come in one statement from lib/requests/queue-sql.ts (decisions 019 and 022); a page
+ * that is not a page shows the first (lib/pagination.ts).
  */
 async function listQueue(scope: QueueScope, filters: QueueFilters, clock: Clock, limits: CountLimits) {
   const searchText = filters.search?.trim();
   const search = searchText ? literalLikeText(searchText) : undefined;
   const where = queueWhereSql(scope, { status: filters.status ?? "open", type: filters.type ?? "all", search }, clock.now());
   const sort = filters.sort ?? "newest";
-  const pageIds = search ? await searchPageIds(where, sort, filters.page ?? 1, limits.search) : await filteredPageIds(where, sort, filters.page ?? 1, limits.list);
-  const { ids, ...page } = pageIds;
-  if (ids.length === 0) return { requests: [], ...page };
-  const rows = (await prisma.$queryRaw<QueueRowSql[]>(queueRowsSql(ids))).map(queueRow);
-  const position = new Map(ids.map((id, index) => [id, index]));
-  return { requests: rows.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0)), ...page };
+  const count = { search: search !== undefined, limit: search ? limits.search : limits.list };
+  const windowOf = (page: number) => ({ skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
+  const asked = filters.page ?? 1;
+  const requested = Number.isInteger(asked) && asked >= 1 ? asked : 1;
+  let read = await readQueuePage(queuePageSql(where, sort, windowOf(requested), count));
+  const { total, more } = countUpTo(read.counted, count.limit);
+  const pageCount = pageCountOf(total, PAGE_SIZE);
+  const page = pageWithin(requested, pageCount);
+  if (page !== requested) read = await readQueuePage(queuePageSql(where, sort, windowOf(page), count));
+  // Past its count limit a search gathered some of the matches, not the first in page order.
+  if (count.search && more) read = await readQueuePage(queuePageRowsSql(where, sort, windowOf(page)));
+  return { requests: read.rows, page, pageCount, total, more };
 }
 
-/** A row of `queueRowsSql`: the list's fields, plus the parties allowedActions reads and the manager's name. */
+/** A row of `queuePageSql`: the count, and one request's row (nulls when the page has none). */
+type QueuePageRowSql = { total: number | null } & (QueueRowSql | { id: null });
+
+async function readQueuePage(statement: Prisma.Sql) {
+  const rows = await prisma.$queryRaw<QueuePageRowSql[]>(statement);
+  return {
+    counted: rows[0]?.total ?? 0,
+    rows: rows.filter((row): row is QueueRowSql & { total: number | null } => row.id !== null).map(({ total: _total, ...row }) => queueRow(row)),
+  };
+}
+
+/** A request's row of `queuePageSql`: the list's fields, plus the parties allowedActions reads and the manager's name. */
 type QueueRowSql = {
   id: number;
   type: RequestType;
@@ -128,41 +145,6 @@ function queueRow({ applicantName, applicantEmail, managerName, releaseId, relea
     manager: managerName === null ? null : { user: { name: managerName } },
     release: releaseId === null ? null : { id: releaseId, title: releaseTitle ?? "", artist: { nickname: artistNickname ?? "" } },
   };
-}
-
-/** Without a search: count, then the page's ids (a page past the last shows the first). */
-async function filteredPageIds(where: Prisma.Sql, sort: QueueSort, requested: number, limit: number) {
-  let more = false;
-  const { rows: ids, ...page } = await readPage(
-    requested,
-    PAGE_SIZE,
-    async () => {
-      const counted = countUpTo((await prisma.$queryRaw<{ total: number }[]>(queueCountSql(where, limit)))[0]?.total ?? 0, limit);
-      more = counted.more;
-      return counted.total;
-    },
-    async (window) => (await prisma.$queryRaw<{ id: number }[]>(queuePageIdsSql(where, sort, window))).map((row) => row.id),
-  );
-  return { ids, ...page, more };
-}
-
-/**
- * With a search: the ids and the count together; a page past the last shows the first, as above.
- * Past `limit` matches the count stops (decision 022) and the page is read in page order on its own.
- */
-async function searchPageIds(where: Prisma.Sql, sort: QueueSort, asked: number, limit: number) {
-  const requested = Number.isInteger(asked) && asked >= 1 ? asked : 1;
-  const windowOf = (page: number) => ({ skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
-  const read = (page: number) => prisma.$queryRaw<{ id: number; total: number }[]>(queuePageIdsWithTotalSql(where, sort, windowOf(page), limit));
-  let rows = await read(requested);
-  if (rows.length === 0 && requested !== 1) rows = await read(1);
-  const { total, more } = countUpTo(rows[0]?.total ?? 0, limit);
-  const pageCount = pageCountOf(total, PAGE_SIZE);
-  const page = pageWithin(requested, pageCount);
-  const ids = more
-    ? (await prisma.$queryRaw<{ id: number }[]>(queuePageIdsSql(where, sort, windowOf(page)))).map((row) => row.id)
-    : rows.map((row) => row.id);
-  return { ids, page, pageCount, total, more };
 }
 
 /**

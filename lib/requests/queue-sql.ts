@@ -89,7 +89,7 @@ export function queueCountSql(where: Prisma.Sql, limit: number = QUEUE_COUNT_LIM
   return Prisma.sql`SELECT count(*)::int AS "total" FROM (SELECT 1 FROM "Request" r ${where} LIMIT ${limit + 1}) AS "counted"`;
 }
 
-/** The ids of one page, in page order; the rows themselves are read by id. */
+/** The ids of one page, in page order. */
 export function queuePageIdsSql(where: Prisma.Sql, sort: QueueSort, window: { skip: number; take: number }): Prisma.Sql {
   return Prisma.sql`SELECT r."id" FROM "Request" r ${where} ORDER BY ${sortOrders[sort]} LIMIT ${window.take} OFFSET ${window.skip}`;
 }
@@ -101,38 +101,57 @@ export function queuePageIdsSql(where: Prisma.Sql, sort: QueueSort, window: { sk
  */
 export const SEARCH_COUNT_LIMIT = 1_000;
 
+/** A window of a list: the rows of one page. */
+export type PageWindow = { skip: number; take: number };
+
 /**
- * A page's ids with the count of the matches in one statement, for a search: counting has to find
- * the matches anyway, and the people and artists matching the text are then looked up once
- * instead of once for the count and once for the page. Without a search the two statements above
- * are cheaper (the page stops after its rows). No row when the page is past the last.
- * At most `limit + 1` matches are gathered: when the count says `limit + 1`, these rows are some
- * of the matches, not the first in page order, and the page is read with `queuePageIdsSql`.
+ * One page of a list in one statement (decision 022): `total`, the count of the matches up to one
+ * past `limit` (lib/pagination.ts `countUpTo` reads it), and the page's rows with the names a list
+ * shows, in page order. A page past the last has no rows: one row with the total and nulls.
+ * queries.ts gives the rows the nested shape of a Prisma read.
+ *
+ * Without a search the count stops at `limit` and the page stops after its rows, each through its
+ * index. With a search the matches, at most `limit + 1`, are gathered once (MATERIALIZED), with
+ * the columns the sorts read, as `r`: the people and artists matching the text are looked up once
+ * for the count and the page. Written as one query, PostgreSQL 15 costs `count(*)` under a LIMIT as
+ * if it stopped after the page's rows, and walks the manager's whole queue in page order testing
+ * each text (87 ms at 1M) instead of asking the trigram index for the matches (3–8 ms; decision
+ * 019). When the count says `limit + 1`, the gathered rows are some of the matches, not the first
+ * in page order: that page is read with `queuePageRowsSql`.
  */
-export function queuePageIdsWithTotalSql(where: Prisma.Sql, sort: QueueSort, window: { skip: number; take: number }, limit: number = SEARCH_COUNT_LIMIT): Prisma.Sql {
-  // The matches are gathered first (MATERIALIZED), with the columns the sorts read, as `r`.
-  // Written as one query, PostgreSQL 15 costs `count(*) OVER ()` under a LIMIT as if it stopped
-  // after the page's rows, and walks the manager's whole queue in page order testing each text
-  // (87 ms at 1M) instead of asking the trigram index for the matches (3–8 ms; decision 019).
-  return Prisma.sql`WITH r AS MATERIALIZED (SELECT r."id", r."createdAt", r."grade", r."expiresAt" FROM "Request" r ${where} LIMIT ${limit + 1})
-    SELECT r."id", count(*) OVER ()::int AS "total" FROM r ORDER BY ${sortOrders[sort]} LIMIT ${window.take} OFFSET ${window.skip}`;
+export function queuePageSql(where: Prisma.Sql, sort: QueueSort, window: PageWindow, count: { search: boolean; limit: number }): Prisma.Sql {
+  if (!count.search) return rowsWithTotalSql(queueCountSql(where, count.limit), queuePageIdsSql(where, sort, window), sort);
+  return Prisma.sql`WITH r AS MATERIALIZED (SELECT r."id", r."createdAt", r."grade", r."expiresAt" FROM "Request" r ${where} LIMIT ${count.limit + 1})
+    ${rowsWithTotalSql(
+      Prisma.sql`SELECT count(*)::int AS "total" FROM r`,
+      Prisma.sql`SELECT r."id" FROM r ORDER BY ${sortOrders[sort]} LIMIT ${window.take} OFFSET ${window.skip}`,
+      sort,
+    )}`;
+}
+
+/** One page's rows in page order, without counting (`total` is null): a search's page past its count limit. */
+export function queuePageRowsSql(where: Prisma.Sql, sort: QueueSort, window: PageWindow): Prisma.Sql {
+  return rowsWithTotalSql(Prisma.sql`SELECT NULL::int AS "total"`, queuePageIdsSql(where, sort, window), sort);
 }
 
 /**
- * A page's rows by id, with the names a list shows, in one statement: Prisma's relation reads were
- * six round trips per page (decision 022). queries.ts gives the rows the nested shape of a Prisma
- * read and puts them in page order.
+ * The rows of the requests `ids` selects, each with the one `total` of `count`, in `sort`'s order;
+ * one row of nulls but the total when there is none. One join for the names a list shows: Prisma's
+ * relation reads were six round trips per page (decision 022).
  */
-export function queueRowsSql(ids: number[]): Prisma.Sql {
-  return Prisma.sql`SELECT r."id", r."type"::text AS "type", r."status"::text AS "status", r."resolution"::text AS "resolution",
-      r."createdAt", r."updatedAt", r."nickname", r."grade", r."expectedDate", r."expiresAt", r."processingFailedAt",
-      r."applicantId", r."managerId", applicant."name" AS "applicantName", applicant."email" AS "applicantEmail",
-      "managerUser"."name" AS "managerName", rel."id" AS "releaseId", rel."title" AS "releaseTitle", artist."nickname" AS "artistNickname"
-    FROM "Request" r
-    JOIN "User" applicant ON applicant."id" = r."applicantId"
-    LEFT JOIN "Manager" manager ON manager."id" = r."managerId"
-    LEFT JOIN "User" "managerUser" ON "managerUser"."id" = manager."userId"
-    LEFT JOIN "Release" rel ON rel."id" = r."releaseId"
-    LEFT JOIN "Artist" artist ON artist."id" = rel."artistId"
-    WHERE r."id" = ANY(${ids}::int[])`;
+function rowsWithTotalSql(count: Prisma.Sql, ids: Prisma.Sql, sort: QueueSort): Prisma.Sql {
+  return Prisma.sql`SELECT "counted"."total", r.* FROM (${count}) AS "counted" LEFT JOIN (
+      SELECT r."id", r."type"::text AS "type", r."status"::text AS "status", r."resolution"::text AS "resolution",
+        r."createdAt", r."updatedAt", r."nickname", r."grade", r."expectedDate", r."expiresAt", r."processingFailedAt",
+        r."applicantId", r."managerId", applicant."name" AS "applicantName", applicant."email" AS "applicantEmail",
+        "managerUser"."name" AS "managerName", rel."id" AS "releaseId", rel."title" AS "releaseTitle", artist."nickname" AS "artistNickname"
+      FROM "Request" r
+      JOIN "User" applicant ON applicant."id" = r."applicantId"
+      LEFT JOIN "Manager" manager ON manager."id" = r."managerId"
+      LEFT JOIN "User" "managerUser" ON "managerUser"."id" = manager."userId"
+      LEFT JOIN "Release" rel ON rel."id" = r."releaseId"
+      LEFT JOIN "Artist" artist ON artist."id" = rel."artistId"
+      WHERE r."id" IN (${ids})
+    ) AS r ON true
+    ORDER BY ${sortOrders[sort]}`;
 }

@@ -66,9 +66,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                   <TableCell label="Submitted" className="whitespace-nowrap">
                     <time dateTime={request.createdAt.toISOString()}>{formatDay(request.createdAt)}</time>
                   </TableCell>
-                  <TableCell label="Expires">
-                    <DeadlineCell request={request} now={now} />
-                  </TableCell>
+                  <DeadlineCell request={request} now={now} />
                 </TableRow>
               ))}
             </TableBody>

@@ -58,9 +58,7 @@ export default async function AllRequestsPage({ searchParams }: { searchParams: 
                     <RequestStatusBadge status={request.status} resolution={request.resolution} />
                   </TableCell>
                   <SubmittedCell request={request} />
-                  <TableCell label="Expires">
-                    <DeadlineCell request={request} now={now} />
-                  </TableCell>
+                  <DeadlineCell request={request} now={now} />
                 </TableRow>
               ))}
             </TableBody>

@@ -66,9 +66,7 @@ export default async function ManagerQueuePage({ searchParams }: { searchParams:
                   </TableCell>
                   <TableCell label="Grade">{request.type === "PUBLISH_RELEASE" ? (request.grade ?? "pending") : "—"}</TableCell>
                   <SubmittedCell request={request} />
-                  <TableCell label="Expires">
-                    <DeadlineCell request={request} now={now} />
-                  </TableCell>
+                  <DeadlineCell request={request} now={now} />
                 </TableRow>
               ))}
             </TableBody>
