@@ -97,9 +97,9 @@ async function listQueue(scope: QueueScope, filters: QueueFilters, clock: Clock,
   const { total, more } = countUpTo(read.counted, count.limit);
   const pageCount = pageCountOf(total, PAGE_SIZE);
   const page = pageWithin(requested, pageCount);
-  if (page !== requested) read = await readQueuePage(queuePageSql(where, sort, windowOf(page), count));
   // Past its count limit a search gathered some of the matches, not the first in page order.
   if (count.search && more) read = await readQueuePage(queuePageRowsSql(where, sort, windowOf(page)));
+  else if (page !== requested) read = await readQueuePage(queuePageSql(where, sort, windowOf(page), count));
   return { requests: read.rows, page, pageCount, total, more };
 }
 
