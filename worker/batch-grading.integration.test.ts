@@ -8,9 +8,8 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { ArtistActor, SessionUser } from "@/lib/auth/guards";
 import { addUtcDays, addUtcYears, startOfUtcDay } from "@/lib/clock";
 import { prisma } from "@/lib/db";
-import { env } from "@/lib/env";
 import { createKafka } from "@/lib/kafka/client";
-import { topicName } from "@/lib/kafka/topics";
+import { topicName, workerGroupId } from "@/lib/kafka/topics";
 import { requestTransitions } from "@/lib/observability/transition-metrics";
 import { createRelease } from "@/lib/releases/create-release";
 import { gradePublishRequest } from "@/lib/requests/publish/grade-publish-request";
@@ -156,7 +155,7 @@ async function caughtUp(): Promise<boolean> {
   await admin.connect();
   try {
     const ends = await admin.fetchTopicOffsets(topic);
-    const [committed] = await admin.fetchOffsets({ groupId: `${env().KAFKA_TOPIC_PREFIX}worker`, topics: [topic] });
+    const [committed] = await admin.fetchOffsets({ groupId: workerGroupId(), topics: [topic] });
     return ends.every((end) => {
       const offset = committed?.partitions.find((partition) => partition.partition === end.partition)?.offset ?? "-1";
       return Number(end.high) === 0 || Number(offset) === Number(end.high);

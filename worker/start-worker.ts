@@ -5,7 +5,7 @@ import type { Kafka, Producer } from "kafkajs";
 import type { Db } from "@/lib/db";
 import { env, type Env } from "@/lib/env";
 import { createKafka, type KafkaSettings } from "@/lib/kafka/client";
-import { allTopicNames, deadLetterTopicName } from "@/lib/kafka/topics";
+import { allTopicNames, deadLetterTopicName, workerGroupId } from "@/lib/kafka/topics";
 import { logTo, logger, type Log } from "@/lib/observability/logger";
 import { ListenConnection } from "@/lib/platform/listen-connection";
 import { startConsumer, type RunningConsumer } from "@/worker/consumer-runner";
@@ -71,7 +71,7 @@ export async function startWorker(options: WorkerOptions, settings: WorkerSettin
   const workerId = options.workerId ?? `${hostname()}-${process.pid}`;
   const log = options.log ?? logTo(logger.child({ workerId }));
   const topics = allTopicNames();
-  const groupId = options.groupId ?? `${env().KAFKA_TOPIC_PREFIX}worker`;
+  const groupId = options.groupId ?? workerGroupId();
   // Everything up to the relay client talks to the broker and may fail (it went away during the
   // start); a failed start closes every Kafka client it made, so that a caller trying again
   // (worker/main.ts) does not keep a half-started consumer that rejoins the group on its own.

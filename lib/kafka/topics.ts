@@ -23,6 +23,11 @@ export function deadLetterTopicName(topic: string): string {
   return `${topic}.dlq`;
 }
 
+/** The worker processes' consumer group, under the same prefix as the topics it reads. */
+export function workerGroupId(topicPrefix: string = env().KAFKA_TOPIC_PREFIX): string {
+  return `${topicPrefix}worker`;
+}
+
 export function allTopicNames(): string[] {
   return (Object.keys(topicSuffixes) as TopicKey[]).map(topicName);
 }

@@ -9,13 +9,13 @@ import path from "node:path";
 import pWaitFor from "p-wait-for";
 import type { SessionUser } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db";
-import { env } from "@/lib/env";
 import { createKafka } from "@/lib/kafka/client";
+import { workerGroupId } from "@/lib/kafka/topics";
 import { submitPublishRequest } from "@/lib/requests/publish/submit-publish-request";
 import { submitSignRequest } from "@/lib/requests/sign/submit-sign-request";
 import { createArtist, createManager } from "@/tests/support/create-accounts";
 import { createReleaseFixture } from "@/tests/support/create-release-fixture";
-import { stableGroupMembers, workerGroupId } from "@/tests/support/kafka-prefix";
+import { stableGroupMembers } from "@/tests/support/kafka-prefix";
 import { resetDatabase } from "@/tests/support/reset-database";
 import { createApplicants, runPool } from "./bench-data";
 import { percentile } from "./format-results";
@@ -106,7 +106,7 @@ async function startWorkers(count: number, label: string, options: PipelineOptio
     await pWaitFor(
       async () => {
         if (workers.some((worker) => worker.child.exitCode !== null)) throw new Error("a worker process exited while starting");
-        return (await stableGroupMembers(admin, workerGroupId(env().KAFKA_TOPIC_PREFIX))) === count;
+        return (await stableGroupMembers(admin, workerGroupId())) === count;
       },
       { interval: 200, timeout: 120_000 },
     );

@@ -27,11 +27,11 @@ const workerCounts = values.workers.split(",").map((count) => positiveInt(count,
 const bench = await prepareBenchEnvironment();
 const { prisma } = await import("@/lib/db");
 const { env } = await import("@/lib/env");
-const { allTopicNames } = await import("@/lib/kafka/topics");
+const { allTopicNames, workerGroupId } = await import("@/lib/kafka/topics");
 const { signRequestAssignmentDue } = await import("@/lib/events/definitions");
 const { submitSignRequest } = await import("@/lib/requests/sign/submit-sign-request");
 const { createManager } = await import("@/tests/support/create-accounts");
-const { deleteKafkaLeftovers, workerGroupId } = await import("@/tests/support/kafka-prefix");
+const { deleteKafkaLeftovers } = await import("@/tests/support/kafka-prefix");
 const { resetDatabase } = await import("@/tests/support/reset-database");
 const { ensureTopics, startWorker } = await import("@/worker/start-worker");
 

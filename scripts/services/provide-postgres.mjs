@@ -158,16 +158,17 @@ export function databaseUrl(serverUrl, name) {
 }
 
 const quoteName = (name) => `"${name.replaceAll('"', '""')}"`;
+const dropStatement = (name) => `DROP DATABASE IF EXISTS ${quoteName(name)} WITH (FORCE)`;
 
 /** Drops database `name` (closing its connections) and creates it empty. */
 export async function recreateDatabase(serverUrl, name) {
   await withClient(serverUrl, async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS ${quoteName(name)} WITH (FORCE)`);
+    await client.query(dropStatement(name));
     await client.query(`CREATE DATABASE ${quoteName(name)}`);
   });
 }
 
 /** Drops database `name` when it exists, closing its connections. */
 export async function dropDatabase(serverUrl, name) {
-  await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteName(name)} WITH (FORCE)`));
+  await withClient(serverUrl, (client) => client.query(dropStatement(name)));
 }

@@ -3,11 +3,7 @@
 // group when they are done.
 import type { Admin } from "kafkajs";
 import { createKafka } from "@/lib/kafka/client";
-
-/** The worker processes' consumer group under `topicPrefix` (worker/start-worker.ts). */
-export function workerGroupId(topicPrefix: string): string {
-  return `${topicPrefix}worker`;
-}
+import { workerGroupId } from "@/lib/kafka/topics";
 
 /**
  * How many members `groupId` has once it is Stable (every member holds its partitions); 0 while
