@@ -51,23 +51,19 @@ export function parseIsoDay(text: string): Date | null {
   return Number.isNaN(day.getTime()) || toIsoDay(day) !== text ? null : day;
 }
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "UTC",
-  timeZoneName: "short",
-});
+// The label's dates are written out by hand, not with Intl: a list's rows are also rendered in the
+// browser (components/requests/queue-rows.tsx), and the browser's Intl data need not match the
+// server's ("Sep" or "Sept"), which would make the page's two renders differ. These are the
+// names the server's en-GB format gave.
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"] as const;
+const twoDigits = (value: number) => String(value).padStart(2, "0");
 
 /** "12 Dec 2026" */
 export function formatDay(day: Date): string {
-  return dayFormat.format(day);
+  return `${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
 }
 
 /** "12 Dec 2026, 14:05 UTC" */
 export function formatDateTime(instant: Date): string {
-  return dateTimeFormat.format(instant);
+  return `${formatDay(instant)}, ${twoDigits(instant.getUTCHours())}:${twoDigits(instant.getUTCMinutes())} UTC`;
 }

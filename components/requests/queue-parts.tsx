@@ -1,14 +1,10 @@
 // What the manager's queue and the admin's list of all requests share: the filter form (the
-// admin's adds the manager) and the cells every row has, so the two lists read alike.
-import { RequestLink } from "@/components/requests/request-link";
+// admin's adds the manager) and the values their rows show (the rows: queue-rows.tsx).
+import type { QueueRowData } from "@/components/requests/queue-rows";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
-import { TableCell } from "@/components/ui/table";
-import { formatDay } from "@/lib/clock";
-import type { RequestType } from "@/lib/generated/prisma/enums";
 import type { QueueQuery } from "@/lib/requests/queue-filters";
 import { queueSortOptions, queueStatusOptions, queueTypeOptions } from "@/lib/requests/queue-filters";
-import { typeLabels } from "@/lib/requests/state-machine";
 
 type Option = { value: string; label: string };
 
@@ -41,37 +37,25 @@ export function QueueFilterForm({
   );
 }
 
-type QueueRow = {
-  id: number;
-  type: RequestType;
-  nickname: string | null;
-  processingFailedAt: Date | null;
-  createdAt: Date;
-  applicant: { name: string; email: string };
-  release: { title: string; artist: { nickname: string } } | null;
-};
+type QueueListRequest = Omit<QueueRowData, "managerName"> & { manager: { user: { name: string } } | null };
 
-/** The request's link, its type and its applicant: the first cells of every row. */
-export function QueueRowStart({ request }: { request: QueueRow }) {
-  return (
-    <>
-      <TableCell label="Request">
-        <RequestLink request={request} />
-        {request.processingFailedAt ? <span className="ml-2 text-xs text-red-700">processing failed</span> : null}
-      </TableCell>
-      <TableCell label="Type">{typeLabels[request.type]}</TableCell>
-      <TableCell label="Applicant">
-        {request.type === "PUBLISH_RELEASE" ? request.release?.artist.nickname : request.applicant.name}
-        <div className="text-xs text-stone-600">{request.applicant.email}</div>
-      </TableCell>
-    </>
-  );
-}
-
-export function SubmittedCell({ request }: { request: Pick<QueueRow, "createdAt"> }) {
-  return (
-    <TableCell label="Submitted" className="whitespace-nowrap">
-      <time dateTime={request.createdAt.toISOString()}>{formatDay(request.createdAt)}</time>
-    </TableCell>
-  );
+/**
+ * The values a list row shows (components/requests/queue-rows.tsx), picked from a request of
+ * `listManagerQueue` or `listAllRequests`: only these are sent to the browser with the page.
+ */
+export function queueRowData(request: QueueListRequest): QueueRowData {
+  return {
+    id: request.id,
+    type: request.type,
+    status: request.status,
+    resolution: request.resolution,
+    nickname: request.nickname,
+    grade: request.grade,
+    processingFailedAt: request.processingFailedAt,
+    createdAt: request.createdAt,
+    expiresAt: request.expiresAt,
+    applicant: { name: request.applicant.name, email: request.applicant.email },
+    release: request.release ? { title: request.release.title, artist: { nickname: request.release.artist.nickname } } : null,
+    managerName: request.manager?.user.name ?? null,
+  };
 }

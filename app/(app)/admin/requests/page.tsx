@@ -2,16 +2,14 @@
 // filters (status, type, search, sort) plus the manager, a page at a time; each opens read-only,
 // with "Reassign" on an open sign request.
 import type { Metadata } from "next";
-import { DeadlineCell } from "@/components/requests/request-deadline";
-import { QueueFilterForm, QueueRowStart, SubmittedCell } from "@/components/requests/queue-parts";
-import { RequestStatusBadge } from "@/components/requests/request-status-badge";
+import { QueueFilterForm, queueRowData } from "@/components/requests/queue-parts";
+import { AllRequestsRows } from "@/components/requests/queue-rows";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { Table, TableHead, TableHeaderCell } from "@/components/ui/table";
 import { requirePageRole } from "@/lib/auth/guards";
 import { systemClock } from "@/lib/clock";
-import { isOpen } from "@/lib/requests/open-request";
 import { listAllRequests } from "@/lib/requests/queries";
 import { managerFilterOptions, parseAllRequestsQuery } from "@/lib/requests/queue-filters";
 import { listManagers } from "@/lib/users/list-managers";
@@ -47,21 +45,7 @@ export default async function AllRequestsPage({ searchParams }: { searchParams: 
                 <TableHeaderCell>Expires</TableHeaderCell>
               </tr>
             </TableHead>
-            <TableBody>
-              {requests.map((request) => (
-                <TableRow key={request.id}>
-                  <QueueRowStart request={request} />
-                  <TableCell label="Manager">
-                    {request.manager?.user.name ?? <span className="text-stone-600">{isOpen(request.status) ? "Waiting for a manager" : "None"}</span>}
-                  </TableCell>
-                  <TableCell label="Status">
-                    <RequestStatusBadge status={request.status} resolution={request.resolution} />
-                  </TableCell>
-                  <SubmittedCell request={request} />
-                  <DeadlineCell request={request} now={now} />
-                </TableRow>
-              ))}
-            </TableBody>
+            <AllRequestsRows rows={requests.map(queueRowData)} now={now} />
           </Table>
           <Pagination
             page={page}

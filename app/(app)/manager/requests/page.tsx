@@ -1,13 +1,12 @@
 // /manager/requests: the manager's queue — filter by status and type, search, sort, pages.
 import type { Metadata } from "next";
-import { BulkDecisionForm, SelectAllRequests, SelectRequestCheckbox } from "@/components/requests/bulk-decision-form";
-import { DeadlineCell } from "@/components/requests/request-deadline";
-import { QueueFilterForm, QueueRowStart, SubmittedCell } from "@/components/requests/queue-parts";
-import { RequestStatusBadge } from "@/components/requests/request-status-badge";
+import { BulkDecisionForm, SelectAllRequests } from "@/components/requests/bulk-decision-form";
+import { QueueFilterForm, queueRowData } from "@/components/requests/queue-parts";
+import { ManagerQueueRows } from "@/components/requests/queue-rows";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { Table, TableHead, TableHeaderCell } from "@/components/ui/table";
 import { requirePageRole } from "@/lib/auth/guards";
 import { systemClock } from "@/lib/clock";
 import { listManagerQueue } from "@/lib/requests/queries";
@@ -56,20 +55,7 @@ export default async function ManagerQueuePage({ searchParams }: { searchParams:
                 <TableHeaderCell>Expires</TableHeaderCell>
               </tr>
             </TableHead>
-            <TableBody>
-              {requests.map((request) => (
-                <TableRow key={request.id}>
-                  {decidable.size > 0 ? <TableCell className="w-10 pr-0">{decidable.has(request.id) ? <SelectRequestCheckbox requestId={request.id} /> : null}</TableCell> : null}
-                  <QueueRowStart request={request} />
-                  <TableCell label="Status">
-                    <RequestStatusBadge status={request.status} resolution={request.resolution} />
-                  </TableCell>
-                  <TableCell label="Grade">{request.type === "PUBLISH_RELEASE" ? (request.grade ?? "pending") : "—"}</TableCell>
-                  <SubmittedCell request={request} />
-                  <DeadlineCell request={request} now={now} />
-                </TableRow>
-              ))}
-            </TableBody>
+            <ManagerQueueRows rows={requests.map(queueRowData)} decidable={[...decidable]} now={now} />
           </Table>
           <Pagination
             page={page}
