@@ -70,7 +70,7 @@ export function tallyOutcomes(outcomes: readonly RequestOutcome[]): Tally {
  * Open requests per manager (docs/domain.md §3.1: the lightest queue gets the next one), every
  * manager counted, those with none included; `spread` is max − min.
  */
-export function fairnessSpread(managerIds: readonly number[], outcomes: readonly RequestOutcome[]): { perManager: Map<number, number>; min: number; max: number; spread: number } {
+export function fairnessSpread(managerIds: readonly number[], outcomes: readonly Pick<RequestOutcome, "status" | "managerId">[]): { perManager: Map<number, number>; min: number; max: number; spread: number } {
   const perManager = new Map<number, number>(managerIds.map((id) => [id, 0]));
   for (const outcome of outcomes) {
     if (outcome.status !== "ON_APPROVAL" || outcome.managerId === null) continue;
