@@ -26,6 +26,13 @@ export function pageWithin(page: number, pageCount: number): number {
 
 export type Page = { page: number; pageCount: number; total: number };
 
+/** The rows of one page: how many to skip, how many to take. */
+export type PageWindow = { skip: number; take: number };
+
+export function pageWindow(page: number, pageSize: number): PageWindow {
+  return { skip: (page - 1) * pageSize, take: pageSize };
+}
+
 /**
  * A count that stopped past `limit` (it read at most `limit + 1` rows): the total shown is the
  * limit and `more` says there are more; the pages go as far as the limit.
@@ -39,11 +46,11 @@ export async function readPage<Row>(
   requested: number,
   pageSize: number,
   count: () => Promise<number>,
-  read: (window: { skip: number; take: number }) => Promise<Row[]>,
+  read: (window: PageWindow) => Promise<Row[]>,
 ): Promise<Page & { rows: Row[] }> {
   const total = await count();
   const pageCount = pageCountOf(total, pageSize);
   const page = pageWithin(requested, pageCount);
-  const rows = await read({ skip: (page - 1) * pageSize, take: pageSize });
+  const rows = await read(pageWindow(page, pageSize));
   return { rows, page, pageCount, total };
 }

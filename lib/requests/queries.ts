@@ -15,7 +15,7 @@ import { QUEUE_COUNT_LIMIT, SEARCH_COUNT_LIMIT, queuePageRowsSql, queuePageSql, 
 import { allowedActions, canViewRequest, partiesOf } from "@/lib/requests/state-machine";
 import { REQUEST_NOT_FOUND } from "@/lib/requests/transition-request";
 import { literalLikeText } from "@/lib/like-pattern";
-import { countUpTo, pageCountOf, pageWithin, readPage } from "@/lib/pagination";
+import { countUpTo, pageCountOf, pageWindow, pageWithin, parsePage, readPage } from "@/lib/pagination";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestResolution, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import type { ManagerFilter, QueueSort, QueueStatusFilter } from "@/lib/requests/queue-filters";
@@ -90,9 +90,8 @@ async function listQueue(scope: QueueScope, filters: QueueFilters, clock: Clock,
   const where = queueWhereSql(scope, { status: filters.status ?? "open", type: filters.type ?? "all", search }, clock.now());
   const sort = filters.sort ?? "newest";
   const count = { search: search !== undefined, limit: search ? limits.search : limits.list };
-  const windowOf = (page: number) => ({ skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
-  const asked = filters.page ?? 1;
-  const requested = Number.isInteger(asked) && asked >= 1 ? asked : 1;
+  const windowOf = (page: number) => pageWindow(page, PAGE_SIZE);
+  const requested = parsePage(filters.page ?? 1);
   let read = await readQueuePage(queuePageSql(where, sort, windowOf(requested), count));
   const { total, more } = countUpTo(read.counted, count.limit);
   const pageCount = pageCountOf(total, PAGE_SIZE);

@@ -8,6 +8,7 @@
 // request's own search text through its trigram index. Builds statements only; queries.ts runs them.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+import type { PageWindow } from "@/lib/pagination";
 import { expiringSoonUntil } from "@/lib/requests/deadline-rules";
 import { openRequestSql } from "@/lib/requests/open-request";
 import type { ManagerFilter, QueueSort, QueueStatusFilter } from "@/lib/requests/queue-filters";
@@ -90,7 +91,7 @@ export function queueCountSql(where: Prisma.Sql, limit: number = QUEUE_COUNT_LIM
 }
 
 /** The ids of one page, in page order. */
-export function queuePageIdsSql(where: Prisma.Sql, sort: QueueSort, window: { skip: number; take: number }): Prisma.Sql {
+export function queuePageIdsSql(where: Prisma.Sql, sort: QueueSort, window: PageWindow): Prisma.Sql {
   return Prisma.sql`SELECT r."id" FROM "Request" r ${where} ORDER BY ${sortOrders[sort]} LIMIT ${window.take} OFFSET ${window.skip}`;
 }
 
@@ -100,9 +101,6 @@ export function queuePageIdsSql(where: Prisma.Sql, sort: QueueSort, window: { sk
  * 1M) would read every match.
  */
 export const SEARCH_COUNT_LIMIT = 1_000;
-
-/** A window of a list: the rows of one page. */
-export type PageWindow = { skip: number; take: number };
 
 /**
  * One page of a list in one statement (decision 022): `total`, the count of the matches up to one
